@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kompetent needs to build, test and run, and nothing
+# that is already there. Idempotent: a second run does nothing but check.
+# Used by `make run`, `make test` and CI on a clean machine.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build
+  libsqlite3-dev sqlite3          # storage (embedded database) and the integrity-check CLI
+  nlohmann-json3-dev              # JSON output
+  libcli11-dev                    # command line
+  libfmt-dev                      # formatting
+  libzip-dev libexpat1-dev        # our streaming XLSX reader
+  libxlsxwriter-dev               # XLSX writing (test fixtures, benchmark input, exports)
+  libgtest-dev libgmock-dev       # unit and data-driven tests
+  libbenchmark-dev                # bench/
+  python3 python3-openpyxl        # independent reader used by tests to check XLSX files
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+# Refresh the package lists only when they are missing or older than a day.
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+  $sudo apt-get update -q
+fi
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

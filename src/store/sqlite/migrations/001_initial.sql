@@ -1,0 +1,2 @@
+-- placeholder, replaced by the store's first real schema
+SELECT 1;
