@@ -92,6 +92,16 @@ Result<std::unique_ptr<ZipEntryReader>> ZipArchive::open_entry(std::string_view 
       (stat.valid & ZIP_STAT_COMP_SIZE) == 0) {
     return invalid("cannot read the directory entry of " + key);
   }
+  // A declared size over the caps is refused before inflating anything; a
+  // declared size under them proves nothing, so read() counts real bytes.
+  if ((stat.valid & ZIP_STAT_SIZE) != 0) {
+    const std::uint64_t ratio = limits_.max_ratio > 0 ? limits_.max_ratio : 1;
+    if ((stat.size > limits_.ratio_free_bytes && stat.size / ratio > stat.comp_size) ||
+        stat.size > limits_.max_total_bytes) {
+      return too_large(key + " declares " + std::to_string(stat.size) + " bytes from " +
+                       std::to_string(stat.comp_size) + " compressed");
+    }
+  }
   zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
   if (file == nullptr) {
     return invalid("cannot open " + key + ": " + zip_strerror(archive_));

@@ -76,7 +76,8 @@ class ZipArchive {
   // names are case-insensitive).
   [[nodiscard]] bool contains(std::string_view name) const;
   // Opens an entry for streaming. Fails with "xlsx_invalid" when it is missing
-  // or cannot be decompressed.
+  // or cannot be decompressed, "xlsx_too_large" when its declared size is
+  // already over the caps.
   [[nodiscard]] Result<std::unique_ptr<ZipEntryReader>> open_entry(std::string_view name);
 
   // Decompressed bytes handed out so far, across all entries.
