@@ -1,0 +1,66 @@
+#include "cli/output.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/exit_codes.h"
+
+namespace kompetent::cli {
+namespace {
+
+std::size_t display_width(const std::string& text) {
+  // Count UTF-8 lead bytes: æøå and "–" are one column each.
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace
+
+Result<OutputFormat> parse_output_format(std::string_view text) {
+  if (text == "table") return OutputFormat::table;
+  if (text == "json") return OutputFormat::json;
+  if (text == "csv") return OutputFormat::csv;
+  return Error::invalid("unknown_format", {std::string(text)});
+}
+
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(header.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+  };
+  measure(header);
+  for (const auto& row : rows) measure(row);
+
+  auto print_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      const std::string cell = i < row.size() ? row[i] : std::string();
+      const std::string pad(widths[i] - display_width(cell), ' ');
+      if (i > 0) line += "  ";
+      line += i == 0 ? cell + pad : pad + cell;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  };
+  print_row(header);
+  std::size_t total = 0;
+  for (std::size_t w : widths) total += w;
+  out << std::string(total + 2 * (widths.empty() ? 0 : widths.size() - 1), '-') << '\n';
+  for (const auto& row : rows) print_row(row);
+}
+
+int report_error(const Error& error, const MessageCatalogue& messages) {
+  const std::string key = "error." + error.code;
+  std::string text = messages.has(key) ? messages.text(key, error.args) : error.code;
+  if (!messages.has(key)) {
+    for (const std::string& arg : error.args) text += " " + arg;
+  }
+  std::cerr << (messages.language() == "en" ? "error: " : "feil: ") << text << '\n';
+  return exit_code_for(error.kind);
+}
+
+}  // namespace kompetent::cli

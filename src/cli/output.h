@@ -1,0 +1,25 @@
+// Printing results: aligned text tables for people, JSON and CSV for programs
+// and spreadsheets, and errors in the user's language.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "cli/environment.h"
+#include "core/result.h"
+
+namespace kompetent::cli {
+
+// Parses "table", "json" or "csv".
+[[nodiscard]] Result<OutputFormat> parse_output_format(std::string_view text);
+
+// Rows of text cells under a header. Columns after the first are right-aligned
+// (they hold numbers). Widths count UTF-8 characters, not bytes.
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows);
+
+// "feil: <message>" on stderr; returns the exit code for the error.
+int report_error(const Error& error, const MessageCatalogue& messages);
+
+}  // namespace kompetent::cli
