@@ -108,7 +108,7 @@ int run(const ImportOptions& options, const CommandContext& context) {
 
   const Municipality* municipality = env.find_municipality(options.municipality);
   if (!municipality) {
-    return report_error(Error::invalid("unknown_municipality", {options.municipality}), env.messages);
+    return report_error(Error::not_found("unknown_municipality", {options.municipality}), env.messages);
   }
   auto date = parse_norwegian_date(options.date);
   if (!date) date = parse_iso_date(options.date);

@@ -24,7 +24,7 @@ int run_import(const OrgOptions& options, const CommandContext& context) {
   if (!env.ok()) return code;
   const Municipality* municipality = env.value().find_municipality(options.municipality);
   if (!municipality) {
-    return report_error(Error::invalid("unknown_municipality", {options.municipality}),
+    return report_error(Error::not_found("unknown_municipality", {options.municipality}),
                         env.value().messages);
   }
   auto loaded = io::load_org_units(options.file);
@@ -62,7 +62,7 @@ int run_list(const OrgOptions& options, const CommandContext& context) {
   if (!format.ok()) return report_error(format.error(), env.value().messages);
   const Municipality* municipality = env.value().find_municipality(options.municipality);
   if (!municipality) {
-    return report_error(Error::invalid("unknown_municipality", {options.municipality}),
+    return report_error(Error::not_found("unknown_municipality", {options.municipality}),
                         env.value().messages);
   }
   auto tree = env.value().database->org().load_org(municipality->number);

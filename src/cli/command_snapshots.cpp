@@ -26,7 +26,7 @@ int run_list(const SnapshotsOptions& options, const CommandContext& context) {
   std::optional<MunicipalityNumber> filter;
   if (!options.municipality.empty()) {
     if (!env.value().find_municipality(options.municipality)) {
-      return report_error(Error::invalid("unknown_municipality", {options.municipality}), m);
+      return report_error(Error::not_found("unknown_municipality", {options.municipality}), m);
     }
     filter = MunicipalityNumber{options.municipality};
   }
