@@ -15,6 +15,20 @@ constexpr bool is_blank_byte(unsigned char byte) noexcept {
   return byte == ' ' || byte == '\t' || byte == '\r' || byte == '\n';
 }
 
+// Returns the first byte from `p` that is NUL or not ASCII, or `end`. Real
+// exports are nearly all such plain bytes, so they are skipped eight at a time.
+const unsigned char* skip_plain_ascii(const unsigned char* p, const unsigned char* end) noexcept {
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    // A byte sets its high bit here if it is >= 0x80 or (by the borrow) zero.
+    if (((word - kOnes) | word) & kHighBits) break;
+    p += 8;
+  }
+  while (p < end && *p != 0 && *p < 0x80) ++p;
+  return p;
+}
+
 }  // namespace
 
 std::string_view encoding_name(TextEncoding encoding) noexcept {
@@ -37,21 +51,16 @@ void EncodingDetector::feed(std::string_view bytes) noexcept {
 }
 
 // Looks for NULs, undefined Windows-1252 bytes and the first non-blank byte.
-// Words of eight ASCII bytes without a NUL are skipped once content was seen,
-// which is almost every word of a real export.
 void EncodingDetector::scan_bytes(std::string_view bytes) noexcept {
   const auto* const begin = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* const end = begin + bytes.size();
   const auto* p = begin;
   while (p < end) {
-    if (first_late_content_ && end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, sizeof word);
-      const bool has_zero = ((word - kOnes) & ~word & kHighBits) != 0;
-      if (!has_zero && (word & kHighBits) == 0) {
-        p += 8;
-        continue;
-      }
+    // Until content is found every byte is looked at; it is found at once in
+    // any real file.
+    if (first_late_content_) {
+      p = skip_plain_ascii(p, end);
+      if (p == end) break;
     }
     const unsigned char byte = *p;
     const std::uint64_t at = offset_ + static_cast<std::uint64_t>(p - begin);
