@@ -1,6 +1,6 @@
 #include "core/demo/nord_troms.h"
 
-#include <cassert>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
