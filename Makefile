@@ -18,7 +18,7 @@ run: build
 ## test: build and run every test (release build, then unit + import tests under ASan/UBSan)
 test: build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L sanitize
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|cases|fuzz'
 
 deps:
 	@bash scripts/install-deps.sh

@@ -10,7 +10,6 @@
 #include "cli/indicator_json.h"
 #include "cli/output.h"
 #include "core/indicators/breakdown.h"
-#include "io/export/csv_writer.h"
 
 namespace kompetent::cli {
 namespace {
@@ -33,11 +32,6 @@ struct Loaded {
   std::vector<MunicipalityWorkforce> members;
 };
 
-std::optional<Date> parse_date_option(const std::string& text) {
-  if (auto d = parse_norwegian_date(text)) return d;
-  return parse_iso_date(text);
-}
-
 Result<std::vector<MunicipalityNumber>> scope_of(const AnalyzeOptions& options, const Environment& env) {
   std::vector<MunicipalityNumber> numbers;
   if (!options.region.empty()) {
@@ -46,8 +40,9 @@ Result<std::vector<MunicipalityNumber>> scope_of(const AnalyzeOptions& options, 
     numbers = region->members;
   }
   for (const std::string& m : options.municipalities) {
-    if (!env.find_municipality(m)) return Error::not_found("unknown_municipality", {m});
-    numbers.push_back(MunicipalityNumber{m});
+    auto resolved = env.resolve_municipality(m);
+    if (!resolved.ok()) return resolved.error();
+    numbers.push_back(resolved.value()->number);
   }
   if (!options.node.empty() && numbers.empty()) {
     auto path = parse_node_path(options.node);
@@ -187,7 +182,7 @@ int run(const AnalyzeOptions& options, const CommandContext& context) {
 
   std::optional<Date> date;
   if (!options.date.empty()) {
-    date = parse_date_option(options.date);
+    date = parse_user_date(options.date);
     if (!date) return report_error(Error::invalid("invalid_date", {options.date}), m);
   }
   auto loaded = load(env, numbers.value(), date);
@@ -211,7 +206,7 @@ int run(const AnalyzeOptions& options, const CommandContext& context) {
   std::vector<TurnoverRow> turnover;
   Loaded before;
   if (!options.compare.empty()) {
-    compare_date = parse_date_option(options.compare);
+    compare_date = parse_user_date(options.compare);
     if (!compare_date) return report_error(Error::invalid("invalid_date", {options.compare}), m);
     auto earlier = load(env, numbers.value(), compare_date);
     if (!earlier.ok()) return report_error(earlier.error(), m);
@@ -324,9 +319,7 @@ int run(const AnalyzeOptions& options, const CommandContext& context) {
   }
 
   if (format.value() == OutputFormat::csv) {
-    io::CsvWriter out(std::cout, false);
-    out.row(header);
-    for (const auto& r : table) out.row(r);
+    print_rows(std::cout, format.value(), header, table);
     return kExitOk;
   }
   std::string scope;

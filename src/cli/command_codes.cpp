@@ -6,7 +6,6 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
-#include "io/export/csv_writer.h"
 #include "io/reference/reference_files.h"
 
 namespace kompetent::cli {
@@ -50,13 +49,7 @@ int run_list(const CodesOptions& options, const CommandContext& context) {
   const std::vector<std::string> header{"stillingskode", "kategori", "benevnelse", "kilde"};
   std::vector<std::vector<std::string>> rows;
   for (const PositionCode& c : codes.value().all()) rows.push_back({c.code, c.category, c.title, c.source});
-  if (format.value() == OutputFormat::csv) {
-    io::CsvWriter out(std::cout, false);
-    out.row(header);
-    for (const auto& r : rows) out.row(r);
-  } else {
-    print_table(std::cout, header, rows);
-  }
+  print_rows(std::cout, format.value(), header, rows);
   return kExitOk;
 }
 
@@ -96,11 +89,7 @@ int run_import(const CodesOptions& options, const CommandContext& context) {
   if (!categories.ok()) return report_error(categories.error(), m);
   auto loaded = io::load_position_codes(options.file, categories.value());
   if (!loaded.ok()) {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& e : loaded.errors) {
-      rows.push_back({e.row == 0 ? "–" : std::to_string(e.row), e.column, e.value, m.text("problem." + e.code)});
-    }
-    print_table(std::cout, {"Rad", "Kolonne", "Verdi", "Problem"}, rows);
+    print_problems(std::cout, loaded.errors, env.value());
     return kExitInvalidInput;
   }
   for (const PositionCode& c : loaded.value) {

@@ -78,22 +78,11 @@ void print_report(const io::ImportReport& report, const ImportOptions& options,
     std::cerr << m.text("cli.import.ignored_columns", {list}) << '\n';
   }
   if (report.accepted()) return;
-  const bool en = env.language == Language::en;
-  std::vector<std::vector<std::string>> rows;
   constexpr std::size_t kShownInTerminal = 200;
-  for (std::size_t i = 0; i < report.errors.size() && i < kShownInTerminal; ++i) {
-    const auto& e = report.errors[i];
-    rows.push_back({e.row == 0 ? "–" : std::to_string(e.row), e.column, e.value,
-                    problem_message(m, e.code)});
-  }
-  print_table(std::cout,
-              en ? std::vector<std::string>{"Row", "Column", "Value", "Problem"}
-                 : std::vector<std::string>{"Rad", "Kolonne", "Verdi", "Problem"},
-              rows);
-  if (report.error_count > static_cast<std::int64_t>(rows.size())) {
-    std::cout << m.text("cli.import.more_errors",
-                        {format_integer(report.error_count - static_cast<std::int64_t>(rows.size()),
-                                        env.language)})
+  print_problems(std::cout, report.errors, env, kShownInTerminal);
+  const auto shown = static_cast<std::int64_t>(std::min(report.errors.size(), kShownInTerminal));
+  if (report.error_count > shown) {
+    std::cout << m.text("cli.import.more_errors", {format_integer(report.error_count - shown, env.language)})
               << '\n';
   }
 }
@@ -106,12 +95,10 @@ int run(const ImportOptions& options, const CommandContext& context) {
   auto format = parse_output_format(options.format);
   if (!format.ok()) return report_error(format.error(), env.messages);
 
-  const Municipality* municipality = env.find_municipality(options.municipality);
-  if (!municipality) {
-    return report_error(Error::not_found("unknown_municipality", {options.municipality}), env.messages);
-  }
-  auto date = parse_norwegian_date(options.date);
-  if (!date) date = parse_iso_date(options.date);
+  auto resolved = env.resolve_municipality(options.municipality);
+  if (!resolved.ok()) return report_error(resolved.error(), env.messages);
+  const Municipality* municipality = resolved.value();
+  auto date = parse_user_date(options.date);
   if (!date) return report_error(Error::invalid("invalid_date", {options.date}), env.messages);
 
   auto org = env.database->org().load_org(municipality->number);

@@ -6,7 +6,6 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
-#include "io/export/csv_writer.h"
 #include "io/reference/reference_files.h"
 
 namespace kompetent::cli {
@@ -22,19 +21,12 @@ int run_import(const OrgOptions& options, const CommandContext& context) {
   int code = kExitOk;
   auto env = open_for_command(context, code);
   if (!env.ok()) return code;
-  const Municipality* municipality = env.value().find_municipality(options.municipality);
-  if (!municipality) {
-    return report_error(Error::not_found("unknown_municipality", {options.municipality}),
-                        env.value().messages);
-  }
+  auto resolved = env.value().resolve_municipality(options.municipality);
+  if (!resolved.ok()) return report_error(resolved.error(), env.value().messages);
+  const Municipality* municipality = resolved.value();
   auto loaded = io::load_org_units(options.file);
   if (!loaded.ok()) {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& e : loaded.errors) {
-      rows.push_back({e.row == 0 ? "–" : std::to_string(e.row), e.column, e.value,
-                      env.value().messages.text("problem." + e.code)});
-    }
-    print_table(std::cout, {"Rad", "Kolonne", "Verdi", "Problem"}, rows);
+    print_problems(std::cout, loaded.errors, env.value());
     return kExitInvalidInput;
   }
   auto& store = env.value().database->org();
@@ -60,11 +52,9 @@ int run_list(const OrgOptions& options, const CommandContext& context) {
   if (!env.ok()) return code;
   auto format = parse_output_format(options.format);
   if (!format.ok()) return report_error(format.error(), env.value().messages);
-  const Municipality* municipality = env.value().find_municipality(options.municipality);
-  if (!municipality) {
-    return report_error(Error::not_found("unknown_municipality", {options.municipality}),
-                        env.value().messages);
-  }
+  auto resolved = env.value().resolve_municipality(options.municipality);
+  if (!resolved.ok()) return report_error(resolved.error(), env.value().messages);
+  const Municipality* municipality = resolved.value();
   auto tree = env.value().database->org().load_org(municipality->number);
   if (!tree.ok()) return report_error(tree.error(), env.value().messages);
   std::vector<std::vector<std::string>> rows;
@@ -79,12 +69,8 @@ int run_list(const OrgOptions& options, const CommandContext& context) {
       doc.push_back({{"sector_code", r[0]}, {"sector", r[1]}, {"unit_code", r[2]}, {"unit", r[3]}});
     }
     std::cout << doc.dump(2) << '\n';
-  } else if (format.value() == OutputFormat::csv) {
-    io::CsvWriter out(std::cout, false);
-    out.row(header);
-    for (const auto& r : rows) out.row(r);
   } else {
-    print_table(std::cout, header, rows);
+    print_rows(std::cout, format.value(), header, rows);
   }
   return kExitOk;
 }

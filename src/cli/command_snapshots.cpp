@@ -5,7 +5,6 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
-#include "io/export/csv_writer.h"
 
 namespace kompetent::cli {
 namespace {
@@ -25,10 +24,9 @@ int run_list(const SnapshotsOptions& options, const CommandContext& context) {
   if (!format.ok()) return report_error(format.error(), m);
   std::optional<MunicipalityNumber> filter;
   if (!options.municipality.empty()) {
-    if (!env.value().find_municipality(options.municipality)) {
-      return report_error(Error::not_found("unknown_municipality", {options.municipality}), m);
-    }
-    filter = MunicipalityNumber{options.municipality};
+    auto resolved = env.value().resolve_municipality(options.municipality);
+    if (!resolved.ok()) return report_error(resolved.error(), m);
+    filter = resolved.value()->number;
   }
   auto list = env.value().database->snapshots().list_snapshots(filter);
   if (!list.ok()) return report_error(list.error(), m);
@@ -54,14 +52,10 @@ int run_list(const SnapshotsOptions& options, const CommandContext& context) {
     rows.push_back({env.value().municipality_label(s.municipality), to_norwegian(s.date),
                     format_integer(s.positions, env.value().language), s.source, s.imported_at});
   }
-  if (format.value() == OutputFormat::csv) {
-    io::CsvWriter out(std::cout, false);
-    out.row(header);
-    for (const auto& r : rows) out.row(r);
-  } else if (rows.empty()) {
+  if (rows.empty() && format.value() == OutputFormat::table) {
     std::cout << m.text("cli.none") << '\n';
   } else {
-    print_table(std::cout, header, rows);
+    print_rows(std::cout, format.value(), header, rows);
   }
   return kExitOk;
 }
@@ -71,8 +65,7 @@ int run_delete(const SnapshotsOptions& options, const CommandContext& context) {
   auto env = open_for_command(context, code);
   if (!env.ok()) return code;
   const MessageCatalogue& m = env.value().messages;
-  auto date = parse_norwegian_date(options.date);
-  if (!date) date = parse_iso_date(options.date);
+  auto date = parse_user_date(options.date);
   if (!date) return report_error(Error::invalid("invalid_date", {options.date}), m);
   Status deleted = env.value().database->snapshots().delete_snapshot(
       MunicipalityNumber{options.municipality}, *date);

@@ -1,9 +1,11 @@
 #include "cli/environment.h"
 
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "io/reference/municipality_history_file.h"
 #include "io/reference/reference_files.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -71,6 +73,9 @@ Result<Environment> open_environment(const GlobalOptions& options, const Clock& 
       io::load_municipalities(env.data_dir / "reference" / "kommuner_2024_med_folkemengde.csv");
   if (!municipalities.ok()) return data_error(env.data_dir / "reference");
   env.municipalities = std::move(municipalities.value);
+  auto history = io::load_municipality_history(env.data_dir / "municipality_numbers.csv", env.municipalities);
+  if (!history.ok()) return data_error(env.data_dir / "municipality_numbers.csv");
+  env.history = std::move(history.value);
   auto regions = io::load_regions(env.data_dir / "regions.csv");
   if (!regions.ok()) return data_error(env.data_dir / "regions.csv");
   env.regions = std::move(regions.value);
@@ -89,6 +94,22 @@ const Municipality* Environment::find_municipality(std::string_view number) cons
     if (m.number.digits == number) return &m;
   }
   return nullptr;
+}
+
+Result<const Municipality*> Environment::resolve_municipality(std::string_view number) const {
+  if (const Municipality* current = find_municipality(number)) return current;
+  const std::vector<MunicipalityNumber> successors = history.current_numbers_for(number);
+  if (successors.empty()) return Error::not_found("unknown_municipality", {std::string(number)});
+  if (successors.size() > 1) {
+    std::string list;
+    for (const auto& s : successors) list += (list.empty() ? "" : ", ") + municipality_label(s);
+    return Error::invalid("municipality_split", {std::string(number), list});
+  }
+  const Municipality* current = find_municipality(successors.front().digits);
+  if (!current) return Error::not_found("unknown_municipality", {std::string(number)});
+  std::cerr << messages.text("cli.municipality_renumbered", {std::string(number), municipality_label(current->number)})
+            << '\n';
+  return current;
 }
 
 const Region* Environment::find_region(std::string_view id) const {

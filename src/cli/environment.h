@@ -12,6 +12,7 @@
 #include "core/i18n/message_catalogue.h"
 #include "core/i18n/number_format.h"
 #include "core/org/municipality.h"
+#include "core/org/municipality_history.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -33,8 +34,15 @@ struct Environment {
   std::unique_ptr<store::Database> database;
   std::vector<Municipality> municipalities;  // data/reference/kommuner_2024_med_folkemengde.csv
   std::vector<Region> regions;               // data/regions.csv
+  MunicipalityHistory history;               // data/municipality_numbers.csv: numbers retired in 2020/2024
 
   [[nodiscard]] const Municipality* find_municipality(std::string_view number) const;
+  // The current municipality a user means by `number`, also by a number
+  // retired in the 2020 or 2024 reforms (1943 and 5429 both mean 5546
+  // Kvænangen), saying so on stderr. not_found "unknown_municipality";
+  // invalid "municipality_split" {number, successors} when the old
+  // municipality was divided and the user must pick.
+  [[nodiscard]] Result<const Municipality*> resolve_municipality(std::string_view number) const;
   [[nodiscard]] const Region* find_region(std::string_view id) const;
   // "1841 Fauske", or the number alone if unknown.
   [[nodiscard]] std::string municipality_label(const MunicipalityNumber& number) const;

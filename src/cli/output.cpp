@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "io/export/csv_writer.h"
 
 namespace kompetent::cli {
 namespace {
@@ -51,6 +52,32 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
   for (std::size_t w : widths) total += w;
   out << std::string(total + 2 * (widths.empty() ? 0 : widths.size() - 1), '-') << '\n';
   for (const auto& row : rows) print_row(row);
+}
+
+void print_rows(std::ostream& out, OutputFormat format, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows) {
+  if (format == OutputFormat::csv) {
+    io::CsvWriter csv(out, false);
+    csv.row(header);
+    for (const auto& row : rows) csv.row(row);
+    return;
+  }
+  print_table(out, header, rows);
+}
+
+void print_problems(std::ostream& out, const std::vector<io::ImportError>& problems,
+                    const Environment& env, std::size_t at_most) {
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < problems.size() && i < at_most; ++i) {
+    const io::ImportError& e = problems[i];
+    rows.push_back({e.row == 0 ? "–" : std::to_string(e.row), e.column, e.value,
+                    env.messages.text("problem." + e.code)});
+  }
+  const bool en = env.language == Language::en;
+  print_table(out,
+              en ? std::vector<std::string>{"Row", "Column", "Value", "Problem"}
+                 : std::vector<std::string>{"Rad", "Kolonne", "Verdi", "Problem"},
+              rows);
 }
 
 int report_error(const Error& error, const MessageCatalogue& messages) {

@@ -2,12 +2,14 @@
 // and spreadsheets, and errors in the user's language.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
 #include "cli/environment.h"
 #include "core/result.h"
+#include "io/import/import_error.h"
 
 namespace kompetent::cli {
 
@@ -18,6 +20,15 @@ namespace kompetent::cli {
 // (they hold numbers). Widths count UTF-8 characters, not bytes.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
+
+// Rows as an aligned table or as CSV (`;`, no BOM on a terminal), by `format`.
+// JSON is each command's own business: its shape is the API.
+void print_rows(std::ostream& out, OutputFormat format, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows);
+
+// A list of problems (row, column, value, message) as a table, in the user's language.
+void print_problems(std::ostream& out, const std::vector<io::ImportError>& problems,
+                    const Environment& env, std::size_t at_most = SIZE_MAX);
 
 // "feil: <message>" on stderr; returns the exit code for the error.
 int report_error(const Error& error, const MessageCatalogue& messages);

@@ -71,6 +71,21 @@ TEST_F(CliTest, DemoMatchesTableOneOfTheRegionalPlan) {
   EXPECT_EQ(run({"demo", "--db", "demo.db"}).exit_code, 4);
 }
 
+// Seed 003 (2016) names Kvænangen by its pre-2020 number 1943; it became 5429
+// in 2020 and 5546 in 2024 (SSB classification 131). Tysfjord (1850) was split.
+TEST_F(CliTest, OldMunicipalityNumbersStillWork) {
+  ASSERT_EQ(run({"demo", "--db", "demo.db"}).exit_code, 0);
+  for (const char* old_number : {"1943", "5429"}) {
+    RunResult r = run({"analyze", "-m", old_number, "--format", "json", "--db", "demo.db"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["rows"][0]["indicators"]["positions"], 84) << old_number;
+    EXPECT_NE(r.err.find("5546"), std::string::npos) << r.err;
+  }
+  RunResult split = run({"analyze", "-m", "1850", "--db", "demo.db"});
+  EXPECT_EQ(split.exit_code, 1);
+  EXPECT_NE(split.err.find("1875"), std::string::npos) << split.err;
+}
+
 constexpr const char* kUnits =
     "Sektorkode;Sektor;Enhetskode;Enhet\n"
     "HO;Helse og omsorg;FSH;Fauske sykehjem\n"

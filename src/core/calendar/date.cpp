@@ -67,4 +67,9 @@ std::optional<Date> parse_norwegian_date(std::string_view text) {
   return valid(*y, *m, *d);
 }
 
+std::optional<Date> parse_user_date(std::string_view text) {
+  if (auto date = parse_norwegian_date(text)) return date;
+  return parse_iso_date(text);
+}
+
 }  // namespace kompetent

@@ -27,4 +27,7 @@ using Date = std::chrono::year_month_day;
 // Parses "31.12.2025" (also "1.2.2025"); nullopt unless a valid calendar date.
 [[nodiscard]] std::optional<Date> parse_norwegian_date(std::string_view text);
 
+// What a user types: "31.12.2025" or "2025-12-31".
+[[nodiscard]] std::optional<Date> parse_user_date(std::string_view text);
+
 }  // namespace kompetent

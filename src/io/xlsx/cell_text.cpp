@@ -1,5 +1,8 @@
 #include "io/xlsx/cell_text.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -86,6 +89,29 @@ void unescape_xstring(std::string& text) {
     result += text[at++];
   }
   text = std::move(result);
+}
+
+std::string percent_text(std::string_view number) {
+  if (number.find_first_of("eE") != std::string_view::npos) {
+    std::string scaled;
+    double value = 0;
+    std::from_chars(number.data(), number.data() + number.size(), value);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value * 100.0);
+    return std::string(buffer) + "%";
+  }
+  const bool negative = !number.empty() && number.front() == '-';
+  if (negative) number.remove_prefix(1);
+  const std::size_t point = number.find('.');
+  std::string whole(number.substr(0, point));
+  std::string fraction = point == std::string_view::npos ? "" : std::string(number.substr(point + 1));
+  fraction.resize(std::max<std::size_t>(fraction.size(), 2), '0');
+  whole += fraction.substr(0, 2);
+  fraction.erase(0, 2);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  const std::size_t first = whole.find_first_not_of('0');
+  whole = first == std::string::npos ? "0" : whole.substr(first);
+  return (negative ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction) + "%";
 }
 
 }  // namespace kompetent::io

@@ -22,6 +22,12 @@ inline constexpr int kMaxColumns = 16'384;
 // Returns false, appending nothing, when `stored` is not a number.
 bool append_number_text(std::string_view stored, std::string& out);
 
+// A number as append_number_text writes it ("0.755", "1", "-0.5"), shown as a
+// percentage the way Excel shows a percent-formatted cell: "75.5%", "100%".
+// The decimal point is moved in the text, so no rounding creeps in; a number in
+// exponent form is scaled in floating point instead.
+[[nodiscard]] std::string percent_text(std::string_view number);
+
 // Replaces OOXML's "_xHHHH_" escapes (ECMA-376 ST_Xstring: how Excel stores
 // a carriage return, "_x000D_", or other characters XML forbids) by the
 // character's UTF-8 bytes; "_x005F_" escapes a literal underscore.

@@ -1,6 +1,8 @@
-// Which cell styles of a workbook show numbers as dates, read from its styles
-// part (xl/styles.xml): a cell's s="N" picks the N-th <xf> of <cellXfs>, whose
-// numFmtId is a built-in date format or a custom <numFmt> with a date code.
+// Which cell styles of a workbook show numbers as dates or percentages, read
+// from its styles part (xl/styles.xml): a cell's s="N" picks the N-th <xf> of
+// <cellXfs>, whose numFmtId is a built-in format or a custom <numFmt>.
+// Percent matters because a user who types "75,5 %" in Excel stores 0.755, but
+// means what the sheet shows.
 #pragma once
 
 #include <cstddef>
@@ -26,9 +28,15 @@ class DateStyles {
   [[nodiscard]] bool is_date(std::size_t style) const noexcept {
     return style < date_by_style_.size() && date_by_style_[style];
   }
+  // Whether style index `style` shows its number as a percentage ("0%",
+  // "0.00%" or a custom code with % outside quotes).
+  [[nodiscard]] bool is_percent(std::size_t style) const noexcept {
+    return style < percent_by_style_.size() && percent_by_style_[style];
+  }
 
  private:
   std::vector<bool> date_by_style_;
+  std::vector<bool> percent_by_style_;
 };
 
 }  // namespace kompetent::io

@@ -202,7 +202,11 @@ bool SheetParser::convert_value(XmlParser& parser) {
         }
       }
       // Text in a number cell is damaged but readable: keep it as written.
-      if (!append_number_text(value_, cell_text_)) cell_text_ = value_;
+      if (!append_number_text(value_, cell_text_)) {
+        cell_text_ = value_;
+      } else if (styles_.is_percent(style_)) {
+        cell_text_ = percent_text(cell_text_);
+      }
       return true;
   }
   return true;

@@ -133,6 +133,11 @@ Result<WorkbookParts> locate_workbook_parts(ZipArchive& archive) {
     workbook = office->target;
   }
   if (!archive.contains(workbook)) {
+    // An Office package without its workbook is a damaged workbook; a ZIP
+    // without even the package's content types is some other archive.
+    if (!archive.contains("[Content_Types].xml")) {
+      return Error::invalid("not_csv_or_xlsx", {"the archive is not an Office document"});
+    }
     return Error::invalid("xlsx_invalid", {"the archive has no workbook part"});
   }
 

@@ -82,3 +82,21 @@ TEST(UnescapeXstring, DecodesHexEscapes) {
 
 }  // namespace
 }  // namespace kompetent::io
+
+namespace kompetent::io {
+namespace {
+
+TEST(PercentText, MovesTheDecimalPointWithoutRounding) {
+  const struct {
+    const char* stored;
+    const char* shown;
+  } cases[] = {
+      {"0.755", "75.5%"}, {"1", "100%"},       {"0", "0%"},         {"0.5", "50%"},
+      {"-0.25", "-25%"},  {"0.1234", "12.34%"}, {"12", "1200%"},    {"0.05", "5%"},
+      {"1E-3", "0.1%"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(percent_text(c.stored), c.shown) << c.stored;
+}
+
+}  // namespace
+}  // namespace kompetent::io

@@ -83,7 +83,6 @@ TEST(XlsxHostile, RefusesDamagedWorkbooksAsInvalid) {
       {"row beyond Excel",
        replaced(good, "xl/worksheets/sheet1.xml",
                 testing::sheet_xml(R"(<row r="1048577"><c><v>1</v></c></row>)"))},
-      {"not a zip of a workbook", {{"readme.txt", "hei"}}},
   };
   TempFolder folder;
   for (const auto& c : cases) {
@@ -92,6 +91,14 @@ TEST(XlsxHostile, RefusesDamagedWorkbooksAsInvalid) {
     const ReadResult result = read_all(path);
     EXPECT_EQ(failure_code(result), "xlsx_invalid") << c.name;
   }
+}
+
+// A ZIP that is no Office package at all is not a workbook a user meant to send.
+TEST(XlsxHostile, RefusesZipWithoutContentTypesAsNotAWorkbook) {
+  TempFolder folder;
+  const auto path = folder.file("archive.xlsx");
+  testing::write_zip(path, {{"readme.txt", "hei"}});
+  EXPECT_EQ(failure_code(read_all(path)), "not_csv_or_xlsx");
 }
 
 TEST(XlsxHostile, RefusesTruncatedAndGarbageFilesAsInvalid) {

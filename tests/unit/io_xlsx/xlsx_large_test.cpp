@@ -1,5 +1,6 @@
 // XlsxReader on big and varied workbooks: a 100 000-row sheet streamed
-// correctly, and values compared with an independent reader (openpyxl).
+// correctly, and values compared with an independent reader (openpyxl). Cells
+// formatted as percent are compared as Excel shows them (0.755 → "75.5%").
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
@@ -62,17 +63,20 @@ TEST(XlsxLarge, StreamsAHundredThousandRows) {
 // per non-empty row, trailing empty cells dropped; empty when python fails.
 std::vector<std::string> rows_by_openpyxl(const std::filesystem::path& path) {
   const std::string script = R"(
-import sys, datetime, openpyxl
+import sys, datetime, decimal, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 ws = wb.worksheets[0]
-def text(v):
+def text(v, number_format):
     if v is None: return ''
     if isinstance(v, bool): return '1' if v else '0'
     if isinstance(v, datetime.datetime): return v.date().isoformat()
+    if '%' in number_format:
+        # Shown as a percentage, as Excel shows it: exact decimal arithmetic.
+        return format((decimal.Decimal(repr(v)) * 100).normalize(), 'f') + '%'
     if isinstance(v, float) and v.is_integer(): return str(int(v))
     return str(v)
 for row in ws.iter_rows():
-    cells = [text(c.value) for c in row]
+    cells = [text(c.value, c.number_format) for c in row]
     while cells and cells[-1] == '': cells.pop()
     if cells: print('|'.join([str(row[0].row)] + cells))
 )";
