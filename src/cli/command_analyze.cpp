@@ -1,6 +1,7 @@
 // kompetent analyze: the workforce indicators of a municipality or a region,
 // for any node and category, grouped as asked, optionally against an earlier
 // snapshot (joiners, leavers, turnover).
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -166,6 +167,14 @@ int run(const AnalyzeOptions& options, const CommandContext& context) {
   if (!numbers.ok()) return report_error(numbers.error(), m);
   auto by = parse_dimensions(options.by);
   if (!by.ok()) return report_error(by.error(), m);
+  // Sector and unit codes belong to one municipality, so the engine groups
+  // them under their municipality: show that column too when there are several.
+  const bool by_org = std::find(by.value().begin(), by.value().end(), Dimension::sector) != by.value().end() ||
+                      std::find(by.value().begin(), by.value().end(), Dimension::unit) != by.value().end();
+  if (by_org && numbers.value().size() > 1 &&
+      std::find(by.value().begin(), by.value().end(), Dimension::municipality) == by.value().end()) {
+    by.value().insert(by.value().begin(), Dimension::municipality);
+  }
 
   BreakdownFilter filter;
   if (!options.node.empty()) {
@@ -322,19 +331,28 @@ int run(const AnalyzeOptions& options, const CommandContext& context) {
     print_rows(std::cout, format.value(), header, table);
     return kExitOk;
   }
+  // One line on what is shown: the municipalities and the snapshot date(s).
+  const auto& snapshots = loaded.value().snapshots;
+  const bool one_date = std::all_of(snapshots.begin(), snapshots.end(),
+                                    [&](const Snapshot& s) { return s.date == snapshots.front().date; });
   std::string scope;
-  for (const Snapshot& s : loaded.value().snapshots) {
-    scope += (scope.empty() ? "" : ", ") + env.municipality_label(s.municipality) + " " + to_norwegian(s.date);
+  if (!options.region.empty() && one_date) {
+    if (const Region* region = env.find_region(options.region)) scope = region->name + ", ";
+    scope += format_integer(static_cast<std::int64_t>(snapshots.size()), lang) + " " +
+             (lang == Language::en ? "municipalities" : "kommuner") + ": " +
+             m.text("label.snapshot", {to_norwegian(snapshots.front().date)});
+  } else {
+    for (const Snapshot& s : snapshots) {
+      scope += (scope.empty() ? "" : ", ") + env.municipality_label(s.municipality) + " " + to_norwegian(s.date);
+    }
   }
-  if (!options.region.empty()) {
-    if (const Region* region = env.find_region(options.region)) std::cout << region->name << ": ";
-  }
-  std::cout << (scope.empty() ? m.text("cli.none") : scope) << '\n';
+  std::cout << scope << '\n';
   if (compare_date) {
-    std::cout << m.text("label.comparison", {to_norwegian(*compare_date), date ? to_norwegian(*date) : "…"}) << '\n';
+    const std::string to = one_date ? to_norwegian(snapshots.front().date) : "…";
+    std::cout << m.text("label.comparison", {to_norwegian(*compare_date), to}) << '\n';
   }
   std::cout << '\n';
-  print_table(std::cout, header, table);
+  print_table(std::cout, header, table, std::max<std::size_t>(1, by.value().size()));
   return kExitOk;
 }
 

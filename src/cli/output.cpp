@@ -26,7 +26,7 @@ Result<OutputFormat> parse_output_format(std::string_view text) {
 }
 
 void print_table(std::ostream& out, const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows) {
+                 const std::vector<std::vector<std::string>>& rows, std::size_t text_columns) {
   std::vector<std::size_t> widths(header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
@@ -42,7 +42,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
       const std::string cell = i < row.size() ? row[i] : std::string();
       const std::string pad(widths[i] - display_width(cell), ' ');
       if (i > 0) line += "  ";
-      line += i == 0 ? cell + pad : pad + cell;
+      line += i < text_columns ? cell + pad : pad + cell;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';

@@ -16,10 +16,11 @@ namespace kompetent::cli {
 // Parses "table", "json" or "csv".
 [[nodiscard]] Result<OutputFormat> parse_output_format(std::string_view text);
 
-// Rows of text cells under a header. Columns after the first are right-aligned
-// (they hold numbers). Widths count UTF-8 characters, not bytes.
+// Rows of text cells under a header. The first `text_columns` columns are
+// left-aligned, the rest right-aligned (they hold numbers). Widths count UTF-8
+// characters, not bytes.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows);
+                 const std::vector<std::vector<std::string>>& rows, std::size_t text_columns = 1);
 
 // Rows as an aligned table or as CSV (`;`, no BOM on a terminal), by `format`.
 // JSON is each command's own business: its shape is the API.
