@@ -36,7 +36,10 @@ if [ ! -d "$ROOT/bench/node_modules/@duckdb/node-api" ]; then
                          npm install --no-audit --no-fund --silent; })
 fi
 
-cmake --build "$BUILD_DIR" --target kompetent bench_generate bench_import bench_indicators >/dev/null
+if ! build_log="$(cmake --build "$BUILD_DIR" --target kompetent bench_generate bench_import bench_indicators 2>&1)"; then
+  echo "$build_log" >&2
+  exit 1
+fi
 mkdir -p "$OUT"
 cd "$OUT"
 
