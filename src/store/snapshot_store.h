@@ -3,7 +3,7 @@
 //
 //   auto writer = store.begin_snapshot(municipality, date, /*replace=*/false, "hr.csv");
 //   if (!writer.ok()) return writer.error();      // e.g. conflict "snapshot_exists"
-//   for (const PositionRecord& record : rows)     // streamed: nothing is kept in memory
+//   for (const PositionRecord& record : rows)     // streamed: at most a block is kept in memory
 //     if (auto added = writer.value()->add(record); !added.ok()) return added.error();
 //   return writer.value()->commit();              // all rows, or (on any failure) none
 //
@@ -36,8 +36,10 @@ class SnapshotWriter {
   SnapshotWriter& operator=(const SnapshotWriter&) = delete;
 
   // Appends one record; load_snapshot() returns records in the order they were added.
-  // The record is written at once, not buffered. After an error the writer is
-  // spent: every later call fails and the transaction is rolled back.
+  // Records may be collected in a small block (of a bounded number of records)
+  // before they reach the database, so a database error can surface at a later
+  // add() or at commit(). After an error the writer is spent: every later call
+  // fails and the transaction is rolled back.
   virtual Status add(const PositionRecord& record) = 0;
   // Makes the snapshot durable and visible. Fails if called twice or after an error.
   virtual Status commit() = 0;

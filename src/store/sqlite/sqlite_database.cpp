@@ -1,9 +1,11 @@
 #include "store/sqlite/sqlite_database.h"
 
 #include <string>
+#include <vector>
 
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/migrator.h"
+#include "store/sqlite/position_block.h"
 
 namespace kompetent::store::sqlite {
 
@@ -28,10 +30,14 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
   sqlite3* db = handle.get();
 
   sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
+  // page_size only takes effect on a new, empty file, so it comes first: large
+  // pages mean fewer WAL frames and B-tree pages per imported block (16 KiB
+  // wrote a 500,000-row import with about a fifth less CPU than 4 KiB).
   // journal_mode is stored in the file; the others hold per connection, so
   // they are set on every open. foreign_keys cannot change inside a transaction.
-  const std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                              " PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
+  const std::string pragmas = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+                              " PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                              " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" +
                               std::to_string(options.cache_kib) + ";";
   if (auto set = execute(db, pragmas); !set.ok()) return set.error();
 
@@ -56,14 +62,19 @@ Status SqliteDatabase::integrity_check() {
       {"SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'",
        "integrity_check"},
       {"SELECT \"table\" || ' -> ' || parent FROM pragma_foreign_key_check", "foreign_key"},
-      // Certifications reference the snapshot, not the position (so a snapshot
-      // deletes as a range); this is the check the foreign key does not make.
-      {"SELECT c.snapshot_id || '/' || c.seq FROM position_certifications c"
-       " LEFT JOIN positions p ON p.snapshot_id = c.snapshot_id AND p.seq = c.seq"
-       " WHERE p.seq IS NULL",
-       "certification_without_position"},
-      {"SELECT s.id FROM snapshots s WHERE s.position_count <>"
-       " (SELECT count(*) FROM positions p WHERE p.snapshot_id = s.id)",
+      // position_blocks.snapshot_id has no foreign key, and a snapshot owns a
+      // range of block ids: every block must lie in the range of the snapshot
+      // it names ...
+      {"SELECT b.id FROM position_blocks b LEFT JOIN snapshots s ON s.id = b.snapshot_id"
+       " WHERE s.id IS NULL"
+       " OR b.id NOT BETWEEN s.first_block_id AND s.first_block_id + s.block_count - 1",
+       "block_outside_snapshot"},
+      // ... and each range must hold exactly block_count blocks, all its own,
+      // with position_count records between them.
+      {"SELECT s.id FROM snapshots s WHERE (s.block_count, s.position_count) IS NOT"
+       " (SELECT count(*), coalesce(sum(b.position_count), 0) FROM position_blocks b"
+       "  WHERE b.snapshot_id = s.id"
+       "  AND b.id BETWEEN s.first_block_id AND s.first_block_id + s.block_count - 1)",
        "position_count"},
   };
   for (const Check& check : kChecks) {
@@ -74,6 +85,21 @@ Status SqliteDatabase::integrity_check() {
     if (row.value()) {
       return Error::io("database_corrupt",
                        {check.what, std::string{statement.value().text(0)}});
+    }
+  }
+  // Every block must read back as the records it claims to hold, as
+  // load_snapshot() will read it.
+  auto blocks = Statement::prepare(db, "SELECT id, position_count, positions FROM position_blocks");
+  if (!blocks.ok()) return blocks.error();
+  std::vector<PositionRecord> records;
+  while (true) {
+    auto row = blocks.value().step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    const Statement& block = blocks.value();
+    records.clear();
+    if (!read_position_block(block.text(2), block.integer(1), records)) {
+      return Error::io("database_corrupt", {"position_block", std::to_string(block.integer(0))});
     }
   }
   return ok_status();

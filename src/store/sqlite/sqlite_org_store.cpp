@@ -42,13 +42,16 @@ Result<StoredOrg> read_org(sqlite3* db, const MunicipalityNumber& municipality) 
 }
 
 // Unit codes that positions in stored snapshots of `municipality` use. One scan
-// of those snapshots' positions; org saves are rare, imports are not, so no
+// of those snapshots' blocks; org saves are rare, imports are not, so no
 // index on unit_code slows every import down for this.
 Result<std::set<std::string>> referenced_unit_codes(sqlite3* db,
                                                     const MunicipalityNumber& municipality) {
   auto select = Statement::prepare(
       db,
-      "SELECT DISTINCT p.unit_code FROM snapshots s JOIN positions p ON p.snapshot_id = s.id"
+      "SELECT DISTINCT unit.value FROM snapshots s"
+      " JOIN position_blocks b"
+      "  ON b.id BETWEEN s.first_block_id AND s.first_block_id + s.block_count - 1,"
+      " json_each(b.positions, '$.unit_code') unit"
       " WHERE s.municipality = ?1");
   if (!select.ok()) return select.error();
   select.value().bind(1, municipality.digits);

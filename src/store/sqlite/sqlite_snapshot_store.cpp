@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/sqlite/position_block.h"
 #include "store/sqlite/sqlite_snapshot_writer.h"
 
 namespace kompetent::store::sqlite {
@@ -15,28 +16,58 @@ Error corrupt(std::string_view column, std::string_view value) {
   return Error::io("database_corrupt", {std::string{column}, std::string{value}});
 }
 
-// The id of the snapshot, or nullopt if there is none.
-Result<std::optional<std::int64_t>> find_snapshot(sqlite3* db,
-                                                  const MunicipalityNumber& municipality,
-                                                  const std::string& iso_date) {
-  auto select =
-      Statement::prepare(db, "SELECT id FROM snapshots WHERE municipality = ?1 AND date = ?2");
+// A snapshots row: its positions are in the position_blocks ids
+// first_block_id .. first_block_id + block_count - 1.
+struct StoredSnapshot {
+  std::int64_t id = 0;
+  std::int64_t first_block_id = 0;
+  std::int64_t block_count = 0;
+  std::int64_t position_count = 0;
+
+  [[nodiscard]] std::int64_t last_block_id() const { return first_block_id + block_count - 1; }
+};
+
+// The snapshot, or nullopt if there is none.
+Result<std::optional<StoredSnapshot>> find_snapshot(sqlite3* db,
+                                                    const MunicipalityNumber& municipality,
+                                                    const std::string& iso_date) {
+  auto select = Statement::prepare(
+      db,
+      "SELECT id, first_block_id, block_count, position_count FROM snapshots"
+      " WHERE municipality = ?1 AND date = ?2");
   if (!select.ok()) return select.error();
   select.value().bind(1, municipality.digits);
   select.value().bind(2, iso_date);
   auto row = select.value().step();
   if (!row.ok()) return row.error();
-  if (!row.value()) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>{select.value().integer(0)};
+  if (!row.value()) return std::optional<StoredSnapshot>{};
+  const Statement& found = select.value();
+  return std::optional<StoredSnapshot>{
+      StoredSnapshot{found.integer(0), found.integer(1), found.integer(2), found.integer(3)}};
 }
 
-// Positions and certifications go with it through ON DELETE CASCADE, each as
-// one range of its (snapshot_id, ...) primary key.
-Status delete_snapshot_row(sqlite3* db, std::int64_t id) {
+// Deletes the snapshot and its blocks, one range of ids.
+Status delete_snapshot_rows(sqlite3* db, const StoredSnapshot& snapshot) {
+  auto remove_blocks =
+      Statement::prepare(db, "DELETE FROM position_blocks WHERE id BETWEEN ?1 AND ?2");
+  if (!remove_blocks.ok()) return remove_blocks.error();
+  remove_blocks.value().bind(1, snapshot.first_block_id);
+  remove_blocks.value().bind(2, snapshot.last_block_id());
+  if (auto removed = remove_blocks.value().run(); !removed.ok()) return removed;
   auto remove = Statement::prepare(db, "DELETE FROM snapshots WHERE id = ?1");
   if (!remove.ok()) return remove.error();
-  remove.value().bind(1, id);
+  remove.value().bind(1, snapshot.id);
   return remove.value().run();
+}
+
+// Where the next snapshot's blocks start: after every stored one, so an import
+// appends to the end of the position_blocks B-tree.
+Result<std::int64_t> next_block_id(sqlite3* db) {
+  auto select = Statement::prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM position_blocks");
+  if (!select.ok()) return select.error();
+  auto row = select.value().step();
+  if (!row.ok()) return row.error();
+  return select.value().integer(0);
 }
 
 Status check_municipality(const MunicipalityNumber& municipality) {
@@ -51,36 +82,6 @@ Result<Date> read_date(const Statement& statement, int column, std::string_view 
   auto date = parse_iso_date(text);
   if (!date) return corrupt(name, text);
   return *date;
-}
-
-// Reads one row of the positions query in load_snapshot().
-Result<PositionRecord> read_position(const Statement& row) {
-  PositionRecord record;
-  record.employee_id = row.text(1);
-  record.position_number = row.text(2);
-  record.unit_code = row.text(3);
-  record.position_code = row.text(4);
-  record.position_title = row.text(5);
-  record.category = row.text(6);
-  record.percent.hundredths = static_cast<std::int32_t>(row.integer(7));
-  record.birth_year = static_cast<int>(row.integer(8));
-  const auto gender = gender_from_key(row.text(9));
-  if (!gender) return corrupt("positions.gender", row.text(9));
-  record.gender = *gender;
-  if (!row.is_null(10)) {
-    auto start = read_date(row, 10, "positions.start_date");
-    if (!start.ok()) return start.error();
-    record.start_date = start.value();
-  }
-  const auto employment = employment_type_from_key(row.text(11));
-  if (!employment) return corrupt("positions.employment", row.text(11));
-  record.employment = *employment;
-  const auto education = education_level_from_key(row.text(12));
-  if (!education) return corrupt("positions.education", row.text(12));
-  record.education = *education;
-  record.relevant_education = row.integer(13) != 0;
-  record.further_education_credits = static_cast<int>(row.integer(14));
-  return record;
 }
 
 }  // namespace
@@ -100,89 +101,73 @@ Result<std::unique_ptr<SnapshotWriter>> SqliteSnapshotStore::begin_snapshot(
   if (existing.value()) {
     if (!replace) return Error::conflict("snapshot_exists", {municipality.digits, iso_date});
     // Inside the writer's transaction: the old snapshot is gone only if the new one commits.
-    if (auto removed = delete_snapshot_row(db, *existing.value()); !removed.ok()) {
+    if (auto removed = delete_snapshot_rows(db, *existing.value()); !removed.ok()) {
       return removed.error();
     }
   }
+  // Taken under the write lock (BEGIN IMMEDIATE), so no other writer can
+  // append positions until this snapshot commits or rolls back.
+  auto first_block_id = next_block_id(db);
+  if (!first_block_id.ok()) return first_block_id.error();
 
   auto insert = Statement::prepare(
-      db, "INSERT INTO snapshots (municipality, date, source, imported_at) VALUES (?1, ?2, ?3, ?4)");
+      db,
+      "INSERT INTO snapshots (municipality, date, source, imported_at, first_block_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!insert.ok()) return insert.error();
   const std::string imported_at = to_iso_utc(connection_.clock->now_utc());
   insert.value().bind(1, municipality.digits);
   insert.value().bind(2, iso_date);
   insert.value().bind(3, source);
   insert.value().bind(4, imported_at);
+  insert.value().bind(5, first_block_id.value());
   if (auto inserted = insert.value().run(); !inserted.ok()) return inserted.error();
   const std::int64_t snapshot_id = sqlite3_last_insert_rowid(db);
-  return SqliteSnapshotWriter::create(connection_, std::move(transaction).value(), snapshot_id);
+  return SqliteSnapshotWriter::create(connection_, std::move(transaction).value(), snapshot_id,
+                                      first_block_id.value());
 }
 
 Result<Snapshot> SqliteSnapshotStore::load_snapshot(const MunicipalityNumber& municipality,
                                                     Date date) {
   if (auto idle = connection_.check_idle(); !idle.ok()) return idle.error();
   sqlite3* db = connection_.db;
-  // One read transaction, so the three queries see the same committed state.
+  // One read transaction, so both queries see the same committed state.
   auto transaction = Transaction::begin(db, Transaction::Mode::read);
   if (!transaction.ok()) return transaction.error();
 
-  auto header = Statement::prepare(
-      db, "SELECT id, position_count FROM snapshots WHERE municipality = ?1 AND date = ?2");
-  if (!header.ok()) return header.error();
-  const std::string iso_date = to_iso(date);
-  header.value().bind(1, municipality.digits);
-  header.value().bind(2, iso_date);
-  auto found = header.value().step();
+  auto found = find_snapshot(db, municipality, to_iso(date));
   if (!found.ok()) return found.error();
   if (!found.value()) return snapshot_not_found(municipality, date);
-  const std::int64_t id = header.value().integer(0);
+  const StoredSnapshot& stored = *found.value();
 
   Snapshot snapshot{municipality, date, {}};
-  snapshot.positions.reserve(static_cast<std::size_t>(header.value().integer(1)));
+  snapshot.positions.reserve(static_cast<std::size_t>(stored.position_count));
 
-  auto positions = Statement::prepare(
+  auto blocks = Statement::prepare(
       db,
-      "SELECT seq, employee_id, position_number, unit_code, position_code, position_title,"
-      " category, percent_hundredths, birth_year, gender, start_date, employment, education,"
-      " relevant_education, further_education_credits"
-      " FROM positions WHERE snapshot_id = ?1 ORDER BY seq");
-  if (!positions.ok()) return positions.error();
-  positions.value().bind(1, id);
+      "SELECT id, position_count, positions, snapshot_id FROM position_blocks"
+      " WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+  if (!blocks.ok()) return blocks.error();
+  blocks.value().bind(1, stored.first_block_id);
+  blocks.value().bind(2, stored.last_block_id());
+  std::int64_t expected_id = stored.first_block_id;
   while (true) {
-    auto row = positions.value().step();
+    auto row = blocks.value().step();
     if (!row.ok()) return row.error();
     if (!row.value()) break;
-    // seq runs 0, 1, 2, ... as written; a gap would misplace certifications below.
-    if (positions.value().integer(0) != static_cast<std::int64_t>(snapshot.positions.size())) {
-      return corrupt("positions.seq", std::to_string(positions.value().integer(0)));
+    const Statement& block = blocks.value();
+    // The range holds exactly block_count blocks, all of this snapshot; a gap
+    // or a stranger means the file was changed behind the store's back.
+    if (block.integer(0) != expected_id++ || block.integer(3) != stored.id) {
+      return corrupt("position_blocks.id", std::to_string(block.integer(0)));
     }
-    auto record = read_position(positions.value());
-    if (!record.ok()) return record.error();
-    snapshot.positions.push_back(std::move(record).value());
+    if (!read_position_block(block.text(2), block.integer(1), snapshot.positions)) {
+      return corrupt("position_blocks.positions", std::to_string(block.integer(0)));
+    }
   }
-
-  auto certifications = Statement::prepare(
-      db,
-      "SELECT seq, name, expires FROM position_certifications WHERE snapshot_id = ?1"
-      " ORDER BY seq, ordinal");
-  if (!certifications.ok()) return certifications.error();
-  certifications.value().bind(1, id);
-  while (true) {
-    auto row = certifications.value().step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    const Statement& certification = certifications.value();
-    const std::int64_t seq = certification.integer(0);
-    if (seq < 0 || seq >= static_cast<std::int64_t>(snapshot.positions.size())) {
-      return corrupt("position_certifications.seq", std::to_string(seq));
-    }
-    Certification value{std::string{certification.text(1)}, std::nullopt};
-    if (!certification.is_null(2)) {
-      auto expires = read_date(certification, 2, "position_certifications.expires");
-      if (!expires.ok()) return expires.error();
-      value.expires = expires.value();
-    }
-    snapshot.positions[static_cast<std::size_t>(seq)].certifications.push_back(std::move(value));
+  if (expected_id != stored.first_block_id + stored.block_count ||
+      static_cast<std::int64_t>(snapshot.positions.size()) != stored.position_count) {
+    return corrupt("snapshots.position_count", std::to_string(stored.position_count));
   }
   return snapshot;
 }
@@ -239,7 +224,7 @@ Status SqliteSnapshotStore::delete_snapshot(const MunicipalityNumber& municipali
   auto existing = find_snapshot(db, municipality, to_iso(date));
   if (!existing.ok()) return existing.error();
   if (!existing.value()) return snapshot_not_found(municipality, date);
-  if (auto removed = delete_snapshot_row(db, *existing.value()); !removed.ok()) return removed;
+  if (auto removed = delete_snapshot_rows(db, *existing.value()); !removed.ok()) return removed;
   return transaction.value().commit();
 }
 

@@ -1,7 +1,7 @@
-// store::SnapshotStore on SQLite: snapshots and positions tables (see
-// migrations/001_initial.sql). Records stream straight into the open write
-// transaction through prepared statements, so an import of any size holds one
-// record in memory at a time.
+// store::SnapshotStore on SQLite: snapshots and position_blocks tables (see
+// migrations/001_initial.sql and position_block.h). Records stream into the
+// open write transaction a block at a time, so an import of any size holds one
+// block (SqliteSnapshotWriter::kPositionsPerBlock records) in memory.
 #pragma once
 
 #include "store/snapshot_store.h"

@@ -1,40 +1,31 @@
 #include "store/sqlite/sqlite_snapshot_writer.h"
 
-#include <string>
-
 namespace kompetent::store::sqlite {
 
 Result<std::unique_ptr<SnapshotWriter>> SqliteSnapshotWriter::create(Connection& connection,
                                                                      Transaction transaction,
-                                                                     std::int64_t snapshot_id) {
-  auto insert_position = Statement::prepare(
+                                                                     std::int64_t snapshot_id,
+                                                                     std::int64_t first_block_id) {
+  auto insert_block = Statement::prepare(
       connection.db,
-      "INSERT INTO positions (snapshot_id, seq, employee_id, position_number, unit_code,"
-      " position_code, position_title, category, percent_hundredths, birth_year, gender,"
-      " start_date, employment, education, relevant_education, further_education_credits)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-  if (!insert_position.ok()) return insert_position.error();
-  auto insert_certification = Statement::prepare(
-      connection.db,
-      "INSERT INTO position_certifications (snapshot_id, seq, ordinal, name, expires)"
-      " VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!insert_certification.ok()) return insert_certification.error();
+      "INSERT INTO position_blocks (id, snapshot_id, position_count, positions)"
+      " VALUES (?1, ?2, ?3, ?4)");
+  if (!insert_block.ok()) return insert_block.error();
   // The snapshot id never changes: bind it once for the whole import.
-  insert_position.value().bind(1, snapshot_id);
-  insert_certification.value().bind(1, snapshot_id);
-  return std::unique_ptr<SnapshotWriter>(new SqliteSnapshotWriter(
-      connection, std::move(transaction), snapshot_id, std::move(insert_position).value(),
-      std::move(insert_certification).value()));
+  insert_block.value().bind(2, snapshot_id);
+  return std::unique_ptr<SnapshotWriter>(
+      new SqliteSnapshotWriter(connection, std::move(transaction), snapshot_id, first_block_id,
+                               std::move(insert_block).value()));
 }
 
 SqliteSnapshotWriter::SqliteSnapshotWriter(Connection& connection, Transaction transaction,
-                                           std::int64_t snapshot_id, Statement insert_position,
-                                           Statement insert_certification)
+                                           std::int64_t snapshot_id, std::int64_t first_block_id,
+                                           Statement insert_block)
     : connection_(connection),
       transaction_(std::move(transaction)),
       snapshot_id_(snapshot_id),
-      insert_position_(std::move(insert_position)),
-      insert_certification_(std::move(insert_certification)) {
+      first_block_id_(first_block_id),
+      insert_block_(std::move(insert_block)) {
   connection_.writer_open = true;
 }
 
@@ -44,8 +35,7 @@ void SqliteSnapshotWriter::finish() noexcept {
   // Only a writer still holding the connection frees it: a spent writer
   // destroyed late must not free the transaction of a newer one.
   if (!transaction_) return;
-  insert_position_.reset();
-  insert_certification_.reset();
+  insert_block_.reset();
   transaction_.reset();  // rolls back unless committed
   connection_.writer_open = false;
 }
@@ -55,55 +45,38 @@ Error SqliteSnapshotWriter::fail(Error error) {
   return error;
 }
 
+Status SqliteSnapshotWriter::write_block() {
+  // Ids continue from the snapshot's first: its blocks stay one range, in order.
+  insert_block_.bind(1, first_block_id_ + block_count_);
+  insert_block_.bind(3, block_.size());
+  insert_block_.bind(4, block_.text());  // not copied: block_ is unchanged until run() returns
+  if (auto inserted = insert_block_.run(); !inserted.ok()) return inserted;
+  ++block_count_;
+  block_.clear();
+  return ok_status();
+}
+
 Status SqliteSnapshotWriter::add(const PositionRecord& record) {
   if (!transaction_) return Error::internal("writer_finished");
-  // Bound text is not copied, so these must live until the inserts have run.
-  const std::optional<std::string> start_date =
-      record.start_date ? std::optional<std::string>{to_iso(*record.start_date)} : std::nullopt;
-  const std::int64_t seq = next_seq_;
-
-  Statement& insert = insert_position_;
-  insert.bind(2, seq);
-  insert.bind(3, record.employee_id);
-  insert.bind(4, record.position_number);
-  insert.bind(5, record.unit_code);
-  insert.bind(6, record.position_code);
-  insert.bind(7, record.position_title);
-  insert.bind(8, record.category);
-  insert.bind(9, static_cast<std::int64_t>(record.percent.hundredths));
-  insert.bind(10, record.birth_year);
-  insert.bind(11, to_key(record.gender));
-  insert.bind_optional(12, start_date);
-  insert.bind(13, to_key(record.employment));
-  insert.bind(14, to_key(record.education));
-  insert.bind(15, record.relevant_education ? 1 : 0);
-  insert.bind(16, record.further_education_credits);
-  if (auto inserted = insert.run(); !inserted.ok()) return fail(inserted.error());
-
-  std::int64_t ordinal = 0;
-  for (const Certification& certification : record.certifications) {
-    const std::optional<std::string> expires =
-        certification.expires ? std::optional<std::string>{to_iso(*certification.expires)}
-                              : std::nullopt;
-    insert_certification_.bind(2, seq);
-    insert_certification_.bind(3, ordinal++);
-    insert_certification_.bind(4, certification.name);
-    insert_certification_.bind_optional(5, expires);
-    if (auto inserted = insert_certification_.run(); !inserted.ok()) {
-      return fail(inserted.error());
-    }
+  block_.add(record);
+  ++position_count_;
+  if (block_.size() == kPositionsPerBlock) {
+    if (auto written = write_block(); !written.ok()) return fail(written.error());
   }
-  ++next_seq_;
   return ok_status();
 }
 
 Status SqliteSnapshotWriter::commit() {
   if (!transaction_) return Error::internal("writer_finished");
-  auto count = Statement::prepare(connection_.db,
-                                  "UPDATE snapshots SET position_count = ?1 WHERE id = ?2");
+  if (block_.size() > 0) {
+    if (auto written = write_block(); !written.ok()) return fail(written.error());
+  }
+  auto count = Statement::prepare(
+      connection_.db, "UPDATE snapshots SET block_count = ?1, position_count = ?2 WHERE id = ?3");
   if (!count.ok()) return fail(count.error());
-  count.value().bind(1, next_seq_);
-  count.value().bind(2, snapshot_id_);
+  count.value().bind(1, block_count_);
+  count.value().bind(2, position_count_);
+  count.value().bind(3, snapshot_id_);
   if (auto counted = count.value().run(); !counted.ok()) return fail(counted.error());
   if (auto committed = transaction_->commit(); !committed.ok()) return fail(committed.error());
   finish();

@@ -42,47 +42,33 @@ CREATE TABLE import_profiles (
   json TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- A snapshot's positions are in the position_blocks rows with ids
+-- first_block_id .. first_block_id + block_count - 1, in the order imported.
 CREATE TABLE snapshots (
   id             INTEGER PRIMARY KEY,
   municipality   TEXT NOT NULL,
   date           TEXT NOT NULL,
   source         TEXT NOT NULL,
   imported_at    TEXT NOT NULL,
+  first_block_id INTEGER NOT NULL,
+  block_count    INTEGER NOT NULL DEFAULT 0,
   position_count INTEGER NOT NULL DEFAULT 0,
   UNIQUE (municipality, date)
 );
 
--- One row per PositionRecord, clustered by (snapshot_id, seq) so a snapshot is
--- one contiguous range: appended on import, read and deleted as a range.
--- No foreign key to units or categories: a snapshot is history and must keep
--- the codes it was imported with even after the reference tables change.
-CREATE TABLE positions (
-  snapshot_id               INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-  seq                       INTEGER NOT NULL,
-  employee_id               TEXT NOT NULL,
-  position_number           TEXT NOT NULL,
-  unit_code                 TEXT NOT NULL,
-  position_code             TEXT NOT NULL,
-  position_title            TEXT NOT NULL,
-  category                  TEXT NOT NULL,
-  percent_hundredths        INTEGER NOT NULL,
-  birth_year                INTEGER NOT NULL,
-  gender                    TEXT NOT NULL,
-  start_date                TEXT,
-  employment                TEXT NOT NULL,
-  education                 TEXT NOT NULL,
-  relevant_education        INTEGER NOT NULL,
-  further_education_credits INTEGER NOT NULL,
-  PRIMARY KEY (snapshot_id, seq)
-) WITHOUT ROWID;
-
--- Certifications of a position, in their order on the record. References the
--- snapshot (not the position) so deleting a snapshot removes them as a range.
-CREATE TABLE position_certifications (
-  snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-  seq         INTEGER NOT NULL,
-  ordinal     INTEGER NOT NULL,
-  name        TEXT NOT NULL,
-  expires     TEXT,
-  PRIMARY KEY (snapshot_id, seq, ordinal)
-) WITHOUT ROWID;
+-- Consecutive PositionRecords of one snapshot, as the JSON described in
+-- sqlite/position_block.h: a few hundred per row, because SQLite's cost per
+-- inserted row, not per byte, dominated an import of one row per position.
+-- Ids continue from the largest, so an import appends to the end of one B-tree
+-- with no secondary index to maintain, and a snapshot is one contiguous id
+-- range that is read and deleted as a range.
+-- snapshot_id has no foreign key, which would cost a lookup per block for
+-- nothing the range does not already say; integrity_check() verifies it.
+-- No foreign key to units or categories either: a snapshot is history and must
+-- keep the codes it was imported with even after the reference tables change.
+CREATE TABLE position_blocks (
+  id             INTEGER PRIMARY KEY,
+  snapshot_id    INTEGER NOT NULL,
+  position_count INTEGER NOT NULL,
+  positions      TEXT NOT NULL
+);
