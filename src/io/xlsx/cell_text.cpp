@@ -92,26 +92,35 @@ void unescape_xstring(std::string& text) {
 }
 
 std::string percent_text(std::string_view number) {
-  if (number.find_first_of("eE") != std::string_view::npos) {
-    std::string scaled;
-    double value = 0;
-    std::from_chars(number.data(), number.data() + number.size(), value);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", value * 100.0);
-    return std::string(buffer) + "%";
-  }
   const bool negative = !number.empty() && number.front() == '-';
   if (negative) number.remove_prefix(1);
+  // Exponent form ("1e-05") shifts the point further: the same text operation.
+  int shift = 2;
+  if (const std::size_t e = number.find_first_of("eE"); e != std::string_view::npos) {
+    int exponent = 0;
+    std::string_view text = number.substr(e + 1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    std::from_chars(text.data(), text.data() + text.size(), exponent);
+    shift += exponent;
+    number = number.substr(0, e);
+  }
   const std::size_t point = number.find('.');
-  std::string whole(number.substr(0, point));
-  std::string fraction = point == std::string_view::npos ? "" : std::string(number.substr(point + 1));
-  fraction.resize(std::max<std::size_t>(fraction.size(), 2), '0');
-  whole += fraction.substr(0, 2);
-  fraction.erase(0, 2);
+  std::string digits(number.substr(0, point));
+  if (point != std::string_view::npos) digits += number.substr(point + 1);
+  // Position of the decimal point within `digits` after the shift.
+  long long at = static_cast<long long>(point == std::string_view::npos ? number.size() : point) + shift;
+  if (at <= 0) {
+    digits.insert(0, static_cast<std::size_t>(1 - at), '0');
+    at = 1;
+  }
+  if (static_cast<std::size_t>(at) > digits.size()) digits.append(static_cast<std::size_t>(at) - digits.size(), '0');
+  std::string whole = digits.substr(0, static_cast<std::size_t>(at));
+  std::string fraction = digits.substr(static_cast<std::size_t>(at));
   while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
   const std::size_t first = whole.find_first_not_of('0');
   whole = first == std::string::npos ? "0" : whole.substr(first);
-  return (negative ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction) + "%";
+  const bool zero = whole == "0" && fraction.empty();
+  return (negative && !zero ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction) + "%";
 }
 
 }  // namespace kompetent::io
