@@ -49,7 +49,7 @@ int run_list(const CodesOptions& options, const CommandContext& context) {
   const std::vector<std::string> header{"stillingskode", "kategori", "benevnelse", "kilde"};
   std::vector<std::vector<std::string>> rows;
   for (const PositionCode& c : codes.value().all()) rows.push_back({c.code, c.category, c.title, c.source});
-  print_rows(std::cout, format.value(), header, rows);
+  print_rows(std::cout, format.value(), header, rows, header.size());
   return kExitOk;
 }
 

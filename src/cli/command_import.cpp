@@ -114,6 +114,10 @@ int run(const ImportOptions& options, const CommandContext& context) {
   auto profile = find_profile(env, options.profile);
   if (!profile.ok()) return report_error(profile.error(), env.messages);
 
+  // A missing file is the first thing to say, before anything about the database.
+  if (std::error_code ec; !std::filesystem::is_regular_file(options.file, ec)) {
+    return report_error(Error::io("file_not_readable", {options.file}), env.messages);
+  }
   // Refuse an existing date before reading a large file, not after.
   auto writer = env.database->snapshots().begin_snapshot(
       municipality->number, *date, options.replace,

@@ -70,7 +70,7 @@ int run_list(const OrgOptions& options, const CommandContext& context) {
     }
     std::cout << doc.dump(2) << '\n';
   } else {
-    print_rows(std::cout, format.value(), header, rows);
+    print_rows(std::cout, format.value(), header, rows, header.size());
   }
   return kExitOk;
 }

@@ -45,17 +45,17 @@ int run_list(const SnapshotsOptions& options, const CommandContext& context) {
   }
   const bool en = env.value().language == Language::en;
   const std::vector<std::string> header =
-      en ? std::vector<std::string>{"Municipality", "Date", "Positions", "Source", "Imported (UTC)"}
-         : std::vector<std::string>{"Kommune", "Dato", "Stillinger", "Kilde", "Importert (UTC)"};
+      en ? std::vector<std::string>{"Municipality", "Date", "Source", "Imported (UTC)", "Positions"}
+         : std::vector<std::string>{"Kommune", "Dato", "Kilde", "Importert (UTC)", "Stillinger"};
   std::vector<std::vector<std::string>> rows;
   for (const SnapshotInfo& s : list.value()) {
-    rows.push_back({env.value().municipality_label(s.municipality), to_norwegian(s.date),
-                    format_integer(s.positions, env.value().language), s.source, s.imported_at});
+    rows.push_back({env.value().municipality_label(s.municipality), to_norwegian(s.date), s.source,
+                    s.imported_at, format_integer(s.positions, env.value().language)});
   }
   if (rows.empty() && format.value() == OutputFormat::table) {
     std::cout << m.text("cli.none") << '\n';
   } else {
-    print_rows(std::cout, format.value(), header, rows);
+    print_rows(std::cout, format.value(), header, rows, 4);
   }
   return kExitOk;
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "core/calendar/date.h"
 #include "io/export/csv_writer.h"
 
 namespace kompetent::cli {
@@ -55,14 +56,14 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
 }
 
 void print_rows(std::ostream& out, OutputFormat format, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows) {
+                const std::vector<std::vector<std::string>>& rows, std::size_t text_columns) {
   if (format == OutputFormat::csv) {
     io::CsvWriter csv(out, false);
     csv.row(header);
     for (const auto& row : rows) csv.row(row);
     return;
   }
-  print_table(out, header, rows);
+  print_table(out, header, rows, text_columns);
 }
 
 void print_problems(std::ostream& out, const std::vector<io::ImportError>& problems,
@@ -82,7 +83,12 @@ void print_problems(std::ostream& out, const std::vector<io::ImportError>& probl
 
 int report_error(const Error& error, const MessageCatalogue& messages) {
   const std::string key = "error." + error.code;
-  std::string text = messages.has(key) ? messages.text(key, error.args) : error.code;
+  // Lower layers carry dates as ISO text; users read them as 31.12.2025.
+  std::vector<std::string> args = error.args;
+  for (std::string& arg : args) {
+    if (auto date = parse_iso_date(arg)) arg = to_norwegian(*date);
+  }
+  std::string text = messages.has(key) ? messages.text(key, args) : error.code;
   if (!messages.has(key)) {
     for (const std::string& arg : error.args) text += " " + arg;
   }

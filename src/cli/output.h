@@ -25,7 +25,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
 // Rows as an aligned table or as CSV (`;`, no BOM on a terminal), by `format`.
 // JSON is each command's own business: its shape is the API.
 void print_rows(std::ostream& out, OutputFormat format, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows);
+                const std::vector<std::vector<std::string>>& rows, std::size_t text_columns = 1);
 
 // A list of problems (row, column, value, message) as a table, in the user's language.
 void print_problems(std::ostream& out, const std::vector<io::ImportError>& problems,
