@@ -144,28 +144,6 @@ Generated generate_municipality(const Municipality& municipality, int count, std
 
 // --- XLSX -------------------------------------------------------------------
 
-std::string_view gender_text(Gender gender) {
-  switch (gender) {
-    case Gender::female: return "K";
-    case Gender::male: return "M";
-    case Gender::other: return "A";
-    case Gender::unknown: return "";
-  }
-  return "";
-}
-
-std::string_view education_text(EducationLevel level) {
-  switch (level) {
-    case EducationLevel::unknown: return "";
-    case EducationLevel::unskilled: return "Ufaglært";
-    case EducationLevel::trade_certificate: return "Fagbrev";
-    case EducationLevel::vocational_college: return "Fagskole";
-    case EducationLevel::bachelor: return "Bachelor";
-    case EducationLevel::master_or_higher: return "Master";
-  }
-  return "";
-}
-
 // The same columns as write_hr_export_csv, as an Excel export writes them:
 // numbers as numbers, dates as date cells. constant_memory mode streams rows
 // to disk, so 500 000 rows need no more memory than one row.
@@ -178,11 +156,10 @@ bool write_hr_export_xlsx(const std::filesystem::path& path,
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Ansatte");
   lxw_format* date_format = workbook_add_format(workbook);
   format_set_num_format(date_format, "dd.mm.yyyy");
-  const char* headers[] = {"Ansattnummer", "Arbeidsforhold", "Enhet", "Stillingskode",
-                           "Stillingstittel", "Stillingsprosent", "Fødselsår", "Kjønn",
-                           "Ansatt dato", "Ansettelsesform", "Utdanningsnivå",
-                           "Relevant utdanning", "Videreutdanning studiepoeng", "Sertifiseringer"};
-  for (lxw_col_t c = 0; c < std::size(headers); ++c) worksheet_write_string(sheet, 0, c, headers[c], nullptr);
+  const std::vector<std::string>& headers = io::hr_export_headers();
+  for (lxw_col_t c = 0; c < headers.size(); ++c) {
+    worksheet_write_string(sheet, 0, c, headers[c].c_str(), nullptr);
+  }
 
   auto text = [&](lxw_row_t r, lxw_col_t c, std::string_view value) {
     if (!value.empty()) worksheet_write_string(sheet, r, c, std::string(value).c_str(), nullptr);
@@ -196,7 +173,7 @@ bool write_hr_export_xlsx(const std::filesystem::path& path,
     text(r, 4, p.position_title);
     worksheet_write_number(sheet, r, 5, p.percent.hundredths / 100.0, nullptr);
     worksheet_write_number(sheet, r, 6, p.birth_year, nullptr);
-    text(r, 7, gender_text(p.gender));
+    text(r, 7, io::export_text(p.gender));
     if (p.start_date) {
       lxw_datetime when{static_cast<int>(p.start_date->year()),
                         static_cast<int>(static_cast<unsigned>(p.start_date->month())),
@@ -204,7 +181,7 @@ bool write_hr_export_xlsx(const std::filesystem::path& path,
       worksheet_write_datetime(sheet, r, 8, &when, date_format);
     }
     text(r, 9, p.employment == EmploymentType::permanent ? "Fast" : "Midlertidig");
-    text(r, 10, education_text(p.education));
+    text(r, 10, io::export_text(p.education));
     text(r, 11, p.relevant_education ? "Ja" : "Nei");
     worksheet_write_number(sheet, r, 12, p.further_education_credits, nullptr);
     std::string certifications;

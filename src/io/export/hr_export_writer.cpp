@@ -18,7 +18,9 @@ std::string percent_text(PositionPercent percent) {
   return text;
 }
 
-std::string gender_text(Gender gender) {
+}  // namespace
+
+std::string_view export_text(Gender gender) noexcept {
   switch (gender) {
     case Gender::female: return "K";
     case Gender::male: return "M";
@@ -28,7 +30,7 @@ std::string gender_text(Gender gender) {
   return "";
 }
 
-std::string education_text(EducationLevel level) {
+std::string_view export_text(EducationLevel level) noexcept {
   switch (level) {
     case EducationLevel::unknown: return "";
     case EducationLevel::unskilled: return "Ufaglært";
@@ -39,6 +41,16 @@ std::string education_text(EducationLevel level) {
   }
   return "";
 }
+
+const std::vector<std::string>& hr_export_headers() {
+  static const std::vector<std::string> headers{
+      "Ansattnummer", "Arbeidsforhold", "Enhet", "Stillingskode", "Stillingstittel",
+      "Stillingsprosent", "Fødselsår", "Kjønn", "Ansatt dato", "Ansettelsesform",
+      "Utdanningsnivå", "Relevant utdanning", "Videreutdanning studiepoeng", "Sertifiseringer"};
+  return headers;
+}
+
+namespace {
 
 std::string certifications_text(const std::vector<Certification>& certifications) {
   std::string text;
@@ -57,15 +69,13 @@ Status write_hr_export_csv(const std::filesystem::path& path,
   auto writer = CsvWriter::open(path);
   if (!writer.ok()) return writer.error();
   CsvWriter& out = writer.value();
-  out.row({"Ansattnummer", "Arbeidsforhold", "Enhet", "Stillingskode", "Stillingstittel",
-           "Stillingsprosent", "Fødselsår", "Kjønn", "Ansatt dato", "Ansettelsesform",
-           "Utdanningsnivå", "Relevant utdanning", "Videreutdanning studiepoeng", "Sertifiseringer"});
+  out.row(hr_export_headers());
   for (const PositionRecord& p : positions) {
     out.row({p.employee_id, p.position_number, p.unit_code, p.position_code, p.position_title,
-             percent_text(p.percent), std::to_string(p.birth_year), gender_text(p.gender),
+             percent_text(p.percent), std::to_string(p.birth_year), std::string(export_text(p.gender)),
              p.start_date ? to_norwegian(*p.start_date) : "",
              p.employment == EmploymentType::permanent ? "Fast" : "Midlertidig",
-             education_text(p.education), p.relevant_education ? "Ja" : "Nei",
+             std::string(export_text(p.education)), p.relevant_education ? "Ja" : "Nei",
              std::to_string(p.further_education_credits), certifications_text(p.certifications)});
   }
   if (!out.good()) return Error::io("file_not_writable", {path.string()});

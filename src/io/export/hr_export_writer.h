@@ -6,12 +6,21 @@
 
 #include <filesystem>
 #include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/org/org_tree.h"
 #include "core/result.h"
 #include "core/workforce/position_record.h"
 
 namespace kompetent::io {
+
+// The standard profile's headers, in the order the writers use them.
+[[nodiscard]] const std::vector<std::string>& hr_export_headers();
+// How an export spells coded values: Gender::female → "K", unskilled → "Ufaglært".
+[[nodiscard]] std::string_view export_text(Gender gender) noexcept;
+[[nodiscard]] std::string_view export_text(EducationLevel level) noexcept;
 
 // The export as CSV (`;`, UTF-8 with BOM, decimal comma, dd.mm.yyyy).
 [[nodiscard]] Status write_hr_export_csv(const std::filesystem::path& path,
