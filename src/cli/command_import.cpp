@@ -11,7 +11,6 @@
 #include "cli/profiles.h"
 #include "io/export/csv_writer.h"
 #include "io/import/importer.h"
-#include "io/table/open_table.h"
 
 namespace kompetent::cli {
 namespace {
@@ -124,29 +123,21 @@ int run(const ImportOptions& options, const CommandContext& context) {
       std::filesystem::path(options.file).filename().string());
   if (!writer.ok()) return report_error(writer.error(), env.messages);
 
-  io::ImportReport report;
-  auto table = io::open_table(options.file);
-  if (!table.ok()) {
-    if (table.error().kind != ErrorKind::invalid) return report_error(table.error(), env.messages);
-    // A file that is not a table at all is a problem with the file, reported like the others.
-    report.errors.push_back({0, "", table.error().code, ""});
-    report.error_count = 1;
-  } else {
-    const io::ImportContext import_context{org.value(), codes.value(), categories.value(),
-                                           profile.value(), *date};
-    const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO);
-    auto progress = [&](std::uint64_t done, std::uint64_t total, std::int64_t rows) {
-      if (!show_progress) return;
-      std::cerr << '\r' << env.messages.text("cli.import.progress", {format_integer(rows, env.language)});
-      if (total > 0) std::cerr << " (" << (done * 100 / total) << " %)";
-      std::cerr << std::flush;
-    };
-    store::SnapshotWriter& sink = *writer.value();
-    report = io::run_import(
-        *table.value().rows, import_context,
-        [&](PositionRecord&& record) { return sink.add(record); }, progress);
-    if (show_progress) std::cerr << '\n';
-  }
+  const io::ImportContext import_context{org.value(), codes.value(), categories.value(),
+                                         profile.value(), *date};
+  const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO);
+  auto progress = [&](std::uint64_t done, std::uint64_t total, std::int64_t rows) {
+    if (!show_progress) return;
+    std::cerr << '\r' << env.messages.text("cli.import.progress", {format_integer(rows, env.language)});
+    if (total > 0) std::cerr << " (" << (done * 100 / total) << " %)";
+    std::cerr << std::flush;
+  };
+  store::SnapshotWriter& sink = *writer.value();
+  auto imported = io::import_file(
+      options.file, import_context, [&](PositionRecord&& record) { return sink.add(record); }, progress);
+  if (show_progress) std::cerr << '\n';
+  if (!imported.ok()) return report_error(imported.error(), env.messages);
+  io::ImportReport report = std::move(imported).value();
   if (report.sink_failure) return report_error(*report.sink_failure, env.messages);
 
   if (report.accepted()) {

@@ -51,11 +51,7 @@ int run_save(const ProfileOptions& options, const CommandContext& context) {
   std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto standard = standard_profile(env.value());
   if (!standard.ok()) return report_error(standard.error(), m);
-  std::vector<std::string> keys;
-  if (auto categories = env.value().database->reference().categories(); categories.ok()) {
-    for (const auto& c : categories.value().all()) keys.push_back(c.key);
-  }
-  auto parsed = io::parse_import_profile(json, &standard.value(), keys);
+  auto parsed = io::parse_import_profile(json, &standard.value(), category_keys(env.value()));
   if (!parsed.ok()) return report_error(parsed.error(), m);
   io::ImportProfile profile = std::move(parsed).value();
   profile.name = options.name;

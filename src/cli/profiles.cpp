@@ -4,8 +4,6 @@
 #include <iterator>
 
 namespace kompetent::cli {
-namespace {
-
 std::vector<std::string> category_keys(Environment& env) {
   std::vector<std::string> keys;
   if (auto categories = env.database->reference().categories(); categories.ok()) {
@@ -13,8 +11,6 @@ std::vector<std::string> category_keys(Environment& env) {
   }
   return keys;
 }
-
-}  // namespace
 
 Result<io::ImportProfile> standard_profile(const Environment& env) {
   const auto path = env.data_dir / "profiles" / "standard.json";

@@ -10,6 +10,8 @@
 namespace kompetent::cli {
 
 [[nodiscard]] Result<io::ImportProfile> standard_profile(const Environment& env);
+// The keys of the stored categories, which a profile's title map may name.
+[[nodiscard]] std::vector<std::string> category_keys(Environment& env);
 // not_found "profile_not_found" {name} if there is no such profile.
 [[nodiscard]] Result<io::ImportProfile> find_profile(Environment& env, const std::string& name);
 

@@ -11,7 +11,6 @@
 #include "core/indicators/breakdown.h"
 #include "io/import/importer.h"
 #include "io/reference/reference_files.h"
-#include "io/table/open_table.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace kompetent::cases {
@@ -107,17 +106,12 @@ class CaseDatabase {
     auto writer = database_->snapshots().begin_snapshot(MunicipalityNumber{settings.municipality}, date,
                                                         false, file.filename().string());
     EXPECT_TRUE(writer.ok());
-    io::ImportReport report;
-    auto table = io::open_table(file);
-    if (!table.ok()) {
-      report.errors.push_back({0, "", table.error().code, ""});
-      report.error_count = 1;
-      return report;
-    }
     const io::ImportContext context{tree_, codes.value(), categories_, profile_, date};
     store::SnapshotWriter& sink = *writer.value();
-    report = io::run_import(*table.value().rows, context,
-                            [&](PositionRecord&& r) { return sink.add(r); });
+    auto imported = io::import_file(file, context, [&](PositionRecord&& r) { return sink.add(r); });
+    EXPECT_TRUE(imported.ok()) << file;
+    if (!imported.ok()) return {};
+    io::ImportReport report = std::move(imported).value();
     if (report.accepted()) {
       EXPECT_TRUE(writer.value()->commit().ok());
     }

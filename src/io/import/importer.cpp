@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "io/import/column_map.h"
+#include "io/table/open_table.h"
 
 namespace kompetent::io {
 namespace {
@@ -116,6 +117,19 @@ ImportReport run_import(RowSource& rows, const ImportContext& context, const Rec
   if (progress) progress(rows.bytes_done(), rows.bytes_total(), report.data_rows);
   sort_in_file_order(report.errors, columns.headers);
   return report;
+}
+
+Result<ImportReport> import_file(const std::filesystem::path& path, const ImportContext& context,
+                                 const RecordSink& sink, const ProgressSink& progress) {
+  auto table = open_table(path);
+  if (!table.ok()) {
+    if (table.error().kind != ErrorKind::invalid) return table.error();
+    ImportReport report;
+    report.errors.push_back({0, "", table.error().code, ""});
+    report.error_count = 1;
+    return report;
+  }
+  return run_import(*table.value().rows, context, sink, progress);
 }
 
 }  // namespace kompetent::io

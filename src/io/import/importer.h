@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -42,5 +43,13 @@ using ProgressSink = std::function<void(std::uint64_t done, std::uint64_t total,
 
 [[nodiscard]] ImportReport run_import(RowSource& rows, const ImportContext& context,
                                       const RecordSink& sink, const ProgressSink& progress = {});
+
+// Opens `path` (CSV or XLSX, by content) and runs the import over it. A file
+// that is no table at all (empty, a PDF, an old .xls) is a problem with the
+// file like any other: a report with that one problem on row 0. Fails only
+// when the file cannot be read (io "file_not_readable").
+[[nodiscard]] Result<ImportReport> import_file(const std::filesystem::path& path,
+                                               const ImportContext& context, const RecordSink& sink,
+                                               const ProgressSink& progress = {});
 
 }  // namespace kompetent::io
