@@ -12,9 +12,13 @@ packages=(
   libfmt-dev                      # formatting
   libzip-dev libexpat1-dev        # our streaming XLSX reader
   libxlsxwriter-dev               # XLSX writing (test fixtures, benchmark input, exports)
+  libboost-dev                    # Boost.Beast + Asio, header-only: the HTTP server
+  libsodium-dev                   # Argon2id password hashing, session tokens
   libgtest-dev libgmock-dev       # unit and data-driven tests
   libbenchmark-dev                # bench/
   python3 python3-openpyxl        # independent reader used by tests to check XLSX files
+  python3-pytest python3-requests python3-jsonschema python3-yaml python3-pandas
+                                  # API tests against the real server, checked against docs/openapi.yaml
 )
 
 missing=()
