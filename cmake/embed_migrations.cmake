@@ -1,4 +1,6 @@
 # Script mode: writes OUT, a .cpp defining kompetent::store::embedded_migrations().
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
 set(body "")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME)
