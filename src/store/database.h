@@ -6,9 +6,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "store/audit_store.h"
 #include "store/org_store.h"
 #include "store/reference_store.h"
+#include "store/session_store.h"
 #include "store/snapshot_store.h"
+#include "store/user_store.h"
 
 namespace kompetent::store {
 
@@ -20,6 +23,9 @@ class Database {
   virtual SnapshotStore& snapshots() = 0;
   virtual OrgStore& org() = 0;
   virtual ReferenceStore& reference() = 0;
+  virtual UserStore& users() = 0;
+  virtual SessionStore& sessions() = 0;
+  virtual AuditStore& audit() = 0;
 
   // Checks the file structure, every foreign key and the store's own
   // invariants. io "database_corrupt" {check, first problem found} if anything

@@ -14,7 +14,10 @@ SqliteDatabase::SqliteDatabase(ConnectionHandle handle, const Clock& clock)
       connection_{handle_.get(), &clock},
       snapshots_(connection_),
       org_(connection_),
-      reference_(connection_) {}
+      reference_(connection_),
+      users_(connection_),
+      sessions_(connection_),
+      audit_(connection_) {}
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& file,
                                                              const Clock& clock,

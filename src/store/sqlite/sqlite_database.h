@@ -1,5 +1,5 @@
 // The SQLite implementation of store::Database: one database file, one
-// connection, and the three stores over it.
+// connection, and the stores over it.
 //
 //   SystemClock clock;
 //   auto database = SqliteDatabase::open("kompetent.db", clock);
@@ -15,9 +15,12 @@
 #include "core/result.h"
 #include "store/database.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_org_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
+#include "store/sqlite/sqlite_session_store.h"
 #include "store/sqlite/sqlite_snapshot_store.h"
+#include "store/sqlite/sqlite_user_store.h"
 
 namespace kompetent::store::sqlite {
 
@@ -50,6 +53,9 @@ class SqliteDatabase final : public Database {
   SnapshotStore& snapshots() override { return snapshots_; }
   OrgStore& org() override { return org_; }
   ReferenceStore& reference() override { return reference_; }
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  AuditStore& audit() override { return audit_; }
   Status integrity_check() override;
 
  private:
@@ -60,6 +66,9 @@ class SqliteDatabase final : public Database {
   SqliteSnapshotStore snapshots_;
   SqliteOrgStore org_;
   SqliteReferenceStore reference_;
+  SqliteUserStore users_;
+  SqliteSessionStore sessions_;
+  SqliteAuditStore audit_;
 };
 
 }  // namespace kompetent::store::sqlite
