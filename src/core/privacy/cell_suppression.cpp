@@ -1,10 +1,11 @@
 // The suppression loop of cell_suppression.h. Primary and group suppression
 // are one pass; the secondary loop repairs one derivable cell at a time, the
-// lowest index first, and lets Derivation update what can be derived after
+// earliest learnt first, and lets Derivation update what can be derived after
 // each cell it withholds.
 #include "core/privacy/cell_suppression.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -51,24 +52,31 @@ class Suppressor {
     }
     Derivation derivation(table_, initially_known);
     std::vector<bool> unprotected(reason_.size(), false);
-    std::set<std::size_t> exposed;  // known cells that must not be
+    // Known cells that must not be, by (round learnt, cell). Repairing the earliest first
+    // matters: a cell learnt in round 2 through another withheld cell (learnt in round 1) is
+    // safe again once that one is, whereas repairing it directly withholds more and more of its
+    // own constraint (every age band of a row, one after the other, until its persons).
+    using Key = std::pair<std::uint32_t, std::size_t>;
+    std::set<Key> exposed;
+    std::vector<std::uint32_t> exposed_round(reason_.size(), kNotExposed);
     const auto recheck = [&](std::size_t cell) {
+      if (exposed_round[cell] != kNotExposed) exposed.erase({exposed_round[cell], cell});
+      exposed_round[cell] = kNotExposed;
       if (derivation.known(cell) && must_not_be_known(cell) && !unprotected[cell]) {
-        exposed.insert(cell);
-      } else {
-        exposed.erase(cell);
+        exposed_round[cell] = derivation.round(cell);
+        exposed.insert({exposed_round[cell], cell});
       }
     };
     for (std::size_t cell = 0; cell < reason_.size(); ++cell) recheck(cell);
 
     SuppressionResult result;
     while (!exposed.empty()) {
-      const std::size_t cell = *exposed.begin();
+      const std::size_t cell = exposed.begin()->second;
       const std::size_t complement = choose_complement(derivation, derivation.learnt_by(cell));
       if (complement == kNone) {
         unprotected[cell] = true;
         result.unprotected.push_back(cell);
-        exposed.erase(cell);
+        recheck(cell);
         continue;
       }
       reason_[complement] = Reason::secondary;
@@ -158,6 +166,8 @@ class Suppressor {
     visited_list_.clear();
     return found;
   }
+
+  static constexpr std::uint32_t kNotExposed = std::numeric_limits<std::uint32_t>::max();
 
   const CellTable& table_;
   std::vector<bool> sensitive_;

@@ -85,7 +85,8 @@ struct SuppressionResult {
 //     and learns the one unknown cell of any constraint, in rounds: round r learns what the
 //     cells known after round r − 1 determine, each cell by the lowest-index constraint that
 //     determines it in that round. No sensitive or suppressed cell may be learnt. While one is:
-//     take the lowest-index such cell and the constraint it was learnt by, and suppress
+//     take such a cell learnt in the earliest round (the lowest index of those) and the
+//     constraint it was learnt by, and suppress
 //     (Reason::secondary, then groups) the first of: the published, unsuppressed part with the
 //     smallest value > 0 (lowest index on ties); such a part with value 0; the total if published
 //     and unsuppressed. If the constraint has none, follow its hidden learnt cells (lowest index

@@ -42,6 +42,9 @@ class Derivation {
   [[nodiscard]] bool derived(std::size_t cell) const noexcept {
     return round_[cell] != kUnknown && round_[cell] > 0;
   }
+  // 0 for the cells known from the start, then the round a cell was learnt in. Precondition:
+  // known(cell).
+  [[nodiscard]] std::uint32_t round(std::size_t cell) const noexcept { return round_[cell]; }
   // The constraint `cell` was learnt by. Precondition: derived(cell).
   [[nodiscard]] std::size_t learnt_by(std::size_t cell) const noexcept { return learnt_by_[cell]; }
   // The cells of a constraint, total first, each once.

@@ -147,10 +147,9 @@ TEST(CellSuppression, SecondaryCascadesAcrossTwoDimensions) {
   for (const std::int64_t margin : {13, 15, 10, 18}) cells.push_back({margin, kExternal});
   const CellTable table{cells, {{4, {0, 1}}, {5, {2, 3}}, {6, {0, 2}}, {7, {1, 3}}}, {}};
   // 3 is primary. Round 1 learns it from row 1 (constraint 0): the 10 beside it goes. Then
-  // column A (constraint 2) gives it: 7 goes. Now the 3 is learnt in round 2 by constraint 0
-  // (13 − 10, the 10 being 18 − 8), which has nothing left to withhold: the engine gives up on
-  // the 3 for now and repairs the next cell, the 10 (learnt from column B): 8 goes. Every
-  // constraint now has two unknowns, so the 3 is protected after all and not reported.
+  // column A (constraint 2) gives it: 7 goes. Now the 10 (18 − 8) and the 7 (15 − 8) are learnt
+  // in round 1 and the 3 only in round 2: the 10 is repaired first, in column B: 8 goes. Every
+  // constraint now has two unknowns.
   const SuppressionResult result = suppress(table, {.k = 5});
   EXPECT_EQ(result.reason, (std::vector<Reason>{P, S, S, S, N, N, N, N}));
   EXPECT_TRUE(result.unprotected.empty());
@@ -187,16 +186,16 @@ TEST(CellSuppression, CreditsTheEarliestRoundNotTheLowestConstraint) {
   EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, N, S, N, N}));
 }
 
-TEST(CellSuppression, SuppressedCellsMustNotBeDerivableEither) {
+TEST(CellSuppression, RepairsTheEarliestLearntCellFirst) {
   // 0 sector 20 (known) = 1 unit 2 + 2 unit 6 + 3 unit 12, and 4 (known) 11 = 6 + cell 5 (a 5).
   // The 2 is primary and its complement 6 goes. But 11 − 5 gives the 6 back (round 1), and then
-  // 20 − 6 − 12 the 2 (round 2). The lowest cell first: the 2, learnt by constraint 0, where
-  // the 12 is all that is left to withhold. Then the 6, learnt by constraint 1: the 5 goes.
+  // 20 − 6 − 12 the 2 (round 2). The 6 is repaired first: the 5 goes, and the 2 is safe again.
+  // (Repairing the 2 first, the lower index, would have withheld the 12 as well.)
   const CellTable table{{{20, kExternal}, {2, kPublished}, {6, kPublished}, {12, kPublished},
                          {11, kExternal}, {5, kPublished}},
                         {{0, {1, 2, 3}}, {4, {2, 5}}},
                         {}};
-  EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, S, S, N, S}));
+  EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, S, N, N, S}));
 }
 
 // ---------------------------------------------------------------------------
@@ -327,12 +326,11 @@ struct NaiveEngine {
     SuppressionResult result;
     for (;;) {
       derive();
-      std::size_t exposed = SIZE_MAX;
+      std::size_t exposed = SIZE_MAX;  // the earliest learnt, then the lowest index
       for (std::size_t cell = 0; cell < table.cells.size(); ++cell) {
         if (round[cell] >= 0 && (sensitive(cell) || reason[cell] != N) &&
-            !given_up.count(cell)) {
+            !given_up.count(cell) && (exposed == SIZE_MAX || round[cell] < round[exposed])) {
           exposed = cell;
-          break;
         }
       }
       if (exposed == SIZE_MAX) break;
