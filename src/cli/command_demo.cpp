@@ -11,6 +11,8 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "core/demo/demo_data.h"
+#include "core/demo/demo_users.h"
+#include "security/password_hash.h"
 #include "io/export/hr_export_writer.h"
 #include "io/import/import_profile.h"
 
@@ -51,6 +53,36 @@ io::ImportProfile demo_profile(const demo::DemoDataset& data) {
   return profile;
 }
 
+// One login per role (core/demo/demo_users.h), all with the public demo
+// password. The employee login gets the first person of Sentrum sykehjem.
+Status add_demo_users(store::Database& db, const demo::DemoDataset& data) {
+  auto hash = security::hash_password(demo::kDemoPassword);
+  if (!hash.ok()) return hash.error();
+  std::string employee_id;
+  for (const Snapshot& s : data.snapshots) {
+    if (s.municipality.digits != "1841" || s.date != demo::kCurrentSnapshotDate) continue;
+    for (const PositionRecord& p : s.positions) {
+      if (p.unit_code == "SH01") {
+        employee_id = p.employee_id;
+        break;
+      }
+    }
+  }
+  for (const demo::DemoUser& user : demo::kDemoUsers) {
+    UserAccount account;
+    account.username = std::string(user.username);
+    account.display_name = std::string(user.display_name);
+    account.role = user.role;
+    account.municipality = std::string(user.municipality);
+    account.region = std::string(user.region);
+    if (!user.unit.empty()) account.units = {std::string(user.unit)};
+    if (user.role == Role::employee) account.employee_id = employee_id;
+    if (auto existing = db.users().find_user(account.username); existing.ok() && existing.value()) continue;
+    if (auto added = db.users().add_user(account, hash.value()); !added.ok()) return added.error();
+  }
+  return ok_status();
+}
+
 int run(const DemoOptions& options, const CommandContext& context) {
   int code = kExitOk;
   auto opened = open_for_command(context, code);
@@ -87,6 +119,8 @@ int run(const DemoOptions& options, const CommandContext& context) {
   if (Status saved = env.database->reference().save_profile(profile.name, io::to_json(profile)); !saved.ok()) {
     return report_error(saved.error(), m);
   }
+
+  if (Status users = add_demo_users(*env.database, data); !users.ok()) return report_error(users.error(), m);
 
   if (!options.export_dir.empty()) {
     std::error_code ec;

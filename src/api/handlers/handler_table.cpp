@@ -1,0 +1,40 @@
+#include <array>
+#include <utility>
+
+#include "api/handlers/handlers.h"
+
+namespace kompetent::api::handlers {
+
+RouteHandler handler_for(std::string_view route_id) {
+  static const std::array<std::pair<std::string_view, RouteHandler>, 23> table = {{
+      {"health", health},
+      {"setup", setup},
+      {"login", login},
+      {"session", session},
+      {"logout", logout},
+      {"password_change", password_change},
+      {"users_list", users_list},
+      {"user_add", user_add},
+      {"user_disable", user_disable},
+      {"audit", audit_list},
+      {"regions", regions},
+      {"municipalities", municipalities},
+      {"categories", categories},
+      {"tree", tree},
+      {"snapshots", snapshots},
+      {"snapshot_delete", snapshot_delete},
+      {"positions", positions},
+      {"my_positions", my_positions},
+      {"indicators", indicators},
+      {"indicators_export", indicators_export},
+      {"import_start", import_start},
+      {"import_job", import_job},
+      {"import_errors", import_errors},
+  }};
+  for (const auto& [id, handler] : table) {
+    if (id == route_id) return handler;
+  }
+  return nullptr;
+}
+
+}  // namespace kompetent::api::handlers
