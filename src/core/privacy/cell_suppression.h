@@ -19,9 +19,13 @@
 namespace kompetent::privacy {
 
 enum class CellKind {
-  published,  // shown in the response; may be suppressed
-  hidden,     // never shown, but an attacker can derive it from constraints (e.g. the complement d − n of a share)
-  external,   // known to the attacker from elsewhere (a margin another query shows); never suppressed
+  // Shown in the response; may be suppressed.
+  published,
+  // Never shown, but an attacker can derive it from constraints (e.g. the complement d − n of a
+  // share).
+  hidden,
+  // Known to the attacker from elsewhere (a margin another query shows); never suppressed.
+  external,
 };
 
 // A count of persons (or a sum over persons); never negative.
@@ -71,8 +75,8 @@ enum class Reason : std::uint8_t {
 };
 
 struct SuppressionResult {
-  std::vector<Reason> reason;             // per cell
-  std::vector<std::size_t> unprotected;   // sensitive or suppressed cells still derivable; ascending
+  std::vector<Reason> reason;            // per cell
+  std::vector<std::size_t> unprotected;  // sensitive or suppressed cells still derivable; ascending
   [[nodiscard]] bool suppressed(std::size_t cell) const { return reason[cell] != Reason::none; }
 };
 

@@ -61,10 +61,10 @@ class Derivation {
 
   std::vector<std::vector<std::size_t>> constraint_cells_;
   std::vector<std::vector<std::size_t>> cell_constraints_;
-  std::vector<std::uint32_t> round_;              // per cell
-  std::vector<std::size_t> learnt_by_;            // per cell, when derived
-  std::vector<std::size_t> learns_;               // per constraint: the cell it derived, or kNone
-  std::vector<std::uint32_t> unknown_count_;      // per constraint
+  std::vector<std::uint32_t> round_;          // per cell
+  std::vector<std::size_t> learnt_by_;        // per cell, when derived
+  std::vector<std::size_t> learns_;           // per constraint: the cell it derived, or kNone
+  std::vector<std::uint32_t> unknown_count_;  // per constraint
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue_;
 };
 

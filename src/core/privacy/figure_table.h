@@ -42,10 +42,10 @@ struct SlotAlias {
 };
 
 struct RowLayout {
-  std::vector<CellKind> slots;             // published or hidden, per slot
-  std::vector<std::size_t> anchors;        // suppressing one withholds the whole row
+  std::vector<CellKind> slots;       // published or hidden, per slot
+  std::vector<std::size_t> anchors;  // suppressing one withholds the whole row
   std::vector<SlotConstraint> constraints;
-  std::vector<SlotGroup> groups;           // besides the anchors' whole-row groups
+  std::vector<SlotGroup> groups;  // besides the anchors' whole-row groups
   std::vector<SlotAlias> aliases;
 };
 
@@ -56,8 +56,8 @@ struct FigureTable {
 
 // `values` holds one vector of layout.slots.size() values per row of `lattice`.
 // Cells: the rows' blocks in row order, then the margins'. Constraints: each row's own, in row
-// order, then per partition (lattice order) one per published slot. Groups: per row, one per anchor (all
-// other cells of the row), then the layout's.
+// order, then per partition (lattice order) one per published slot. Groups: per row, one per anchor
+// (all other cells of the row), then the layout's.
 [[nodiscard]] FigureTable build_figure_table(const RowLayout& layout,
                                              std::span<const std::vector<std::int64_t>> values,
                                              const RowLattice& lattice);

@@ -7,7 +7,6 @@
 // protects persons protects them too.
 #include "core/privacy/indicator_suppression.h"
 
-
 #include "core/privacy/figure_table.h"
 #include "core/privacy/row_lattice.h"
 
@@ -83,7 +82,8 @@ RowLayout indicator_layout() {
 std::vector<std::int64_t> indicator_values(const WorkforceIndicators& in) {
   std::vector<std::int64_t> values(kIndicatorSlots, 0);
   values[kPersons] = in.persons;
-  for (std::size_t band = 0; band < kAgeBandCount; ++band) values[kBand0 + band] = in.age_bands[band];
+  for (std::size_t band = 0; band < kAgeBandCount; ++band)
+    values[kBand0 + band] = in.age_bands[band];
   const auto share = [&](std::size_t numerator, const Share& s) {
     values[numerator] = s.count;
     values[numerator + 1] = s.total - s.count;
@@ -177,7 +177,8 @@ std::vector<IndicatorMask> suppress_indicator_rows(std::span<const IndicatorRow>
     mask.female = is(kFemale);
     mask.male = is(kMale);
     mask.other_or_unknown_gender = is(kOther);
-    for (std::size_t band = 0; band < kAgeBandCount; ++band) mask.age_bands[band] = is(kBand0 + band);
+    for (std::size_t band = 0; band < kAgeBandCount; ++band)
+      mask.age_bands[band] = is(kBand0 + band);
     for (std::size_t year = 0; year < kRetirementYears; ++year) {
       mask.retirements[year] = is(kRetirement0 + year);
     }
@@ -192,8 +193,8 @@ std::vector<TurnoverMask> suppress_turnover_rows(std::span<const TurnoverRow> ro
   values.reserve(rows.size());
   for (const TurnoverRow& row : rows) {
     const TurnoverIndicators& t = row.turnover;
-    values.push_back({t.persons_after, t.persons_before, t.joiners, t.leavers,
-                      t.persons_before - t.leavers});
+    values.push_back(
+        {t.persons_after, t.persons_before, t.joiners, t.leavers, t.persons_before - t.leavers});
   }
   const Withheld withheld(turnover_layout(), values, keys_of(rows), by, rules);
 

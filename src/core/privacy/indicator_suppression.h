@@ -18,13 +18,14 @@
 
 namespace kompetent::privacy {
 
-// Which figures of one IndicatorRow are withheld. true = suppressed (not shown, also not in exports).
+// Which figures of one IndicatorRow are withheld. true = suppressed (not shown, also not in
+// exports).
 struct IndicatorMask {
-  bool row = false;   // the whole row: persons, positions, FTE, averages and every figure below
+  bool row = false;  // the whole row: persons, positions, FTE, averages and every figure below
   bool under_25 = false, aged_50_plus = false, aged_60_plus = false, part_time = false,
-       small_positions = false, unskilled = false, relevant_education = false, further_education = false,
-       aged_50_plus_among_further_educated = false, female = false, male = false,
-       other_or_unknown_gender = false;
+       small_positions = false, unskilled = false, relevant_education = false,
+       further_education = false, aged_50_plus_among_further_educated = false, female = false,
+       male = false, other_or_unknown_gender = false;
   std::array<bool, kAgeBandCount> age_bands{};
   std::array<bool, kRetirementYears> retirements{};  // count and FTE of that year
   bool operator==(const IndicatorMask&) const = default;

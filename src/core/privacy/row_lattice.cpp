@@ -24,10 +24,17 @@ int level_of(std::span<const Dimension> by) {
   int level = 0;
   for (const Dimension dimension : by) {
     switch (dimension) {
-      case Dimension::municipality: level = std::max(level, 1); break;
-      case Dimension::sector: level = std::max(level, 2); break;
-      case Dimension::unit: level = std::max(level, 3); break;
-      case Dimension::category: break;
+      case Dimension::municipality:
+        level = std::max(level, 1);
+        break;
+      case Dimension::sector:
+        level = std::max(level, 2);
+        break;
+      case Dimension::unit:
+        level = std::max(level, 3);
+        break;
+      case Dimension::category:
+        break;
     }
   }
   return level;
@@ -65,7 +72,8 @@ NodeKey node_key(const GroupKey& key, int level, const std::string& category) {
 
 class LatticeBuilder {
  public:
-  explicit LatticeBuilder(std::size_t rows) : rows_(rows), tree_children_(rows), category_children_(rows), linked_(rows, false) {}
+  explicit LatticeBuilder(std::size_t rows)
+      : rows_(rows), tree_children_(rows), category_children_(rows), linked_(rows, false) {}
 
   void add_row(std::size_t row, const NodeKey& key) { node_of_.try_emplace(key, row); }
 

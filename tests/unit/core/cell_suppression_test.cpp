@@ -75,9 +75,8 @@ TEST(CellSuppression, ZeroIsNotSensitiveButPositivePartsArePreferred) {
   const CellTable small_total{published({2, 0, 2}), {{0, {1, 2}}}, {}};
   EXPECT_EQ(suppress(small_total, {.k = 5}).reason, (std::vector<Reason>{P, N, P}));
   // 8 (known) = 0 + 3 + 5 (known): no part above 0 is shown, so the 0 goes.
-  const CellTable zero_part{{{8, kExternal}, {0, kPublished}, {3, kPublished}, {5, kExternal}},
-                            {{0, {1, 2, 3}}},
-                            {}};
+  const CellTable zero_part{
+      {{8, kExternal}, {0, kPublished}, {3, kPublished}, {5, kExternal}}, {{0, {1, 2, 3}}}, {}};
   EXPECT_EQ(suppress(zero_part, {.k = 5}).reason, (std::vector<Reason>{N, S, P, N}));
 }
 
@@ -128,10 +127,10 @@ TEST(CellSuppression, GroupsSuppressWholeRowsAndChain) {
 TEST(CellSuppression, HiddenMembersAreSuppressedWithTheirRowAndExternalOnesNot) {
   // Row [0 persons 4 | 1 hidden 0 | 2 external 9]; the hidden 0 must then not be derivable:
   // 3 (margin, external) = 1 + 4 (a shown 6) → the 6 goes.
-  const CellTable table{{{4, kPublished}, {0, kHidden}, {9, kExternal}, {6, kExternal},
-                         {6, kPublished}},
-                        {{3, {1, 4}}},
-                        {{0, {1, 2}}}};
+  const CellTable table{
+      {{4, kPublished}, {0, kHidden}, {9, kExternal}, {6, kExternal}, {6, kPublished}},
+      {{3, {1, 4}}},
+      {{0, {1, 2}}}};
   const SuppressionResult result = suppress(table, {.k = 5});
   EXPECT_EQ(result.reason, (std::vector<Reason>{P, G, N, N, S}));
 }
@@ -162,10 +161,10 @@ TEST(CellSuppression, FollowsHiddenDerivedCellsToWhereTheyCameFrom) {
   // h is learnt in round 1 from constraint 1 (40 − 12); a in round 2 from constraint 0.
   // Constraint 0 has nothing to withhold (total external, h hidden), so the search follows h
   // to constraint 1, whose smallest part above 0 is e.
-  const CellTable table{{{30, kExternal}, {2, kPublished}, {28, kHidden}, {40, kPublished},
-                         {12, kPublished}},
-                        {{0, {1, 2}}, {3, {2, 4}}},
-                        {}};
+  const CellTable table{
+      {{30, kExternal}, {2, kPublished}, {28, kHidden}, {40, kPublished}, {12, kPublished}},
+      {{0, {1, 2}}, {3, {2, 4}}},
+      {}};
   const SuppressionResult result = suppress(table, {.k = 5});
   EXPECT_EQ(result.reason, (std::vector<Reason>{N, P, N, N, S}));
   EXPECT_TRUE(result.unprotected.empty());
@@ -179,8 +178,12 @@ TEST(CellSuppression, CreditsTheEarliestRoundNotTheLowestConstraint) {
   // a is credited to constraint 1 (its earliest round), whose part b goes; that also stops
   // constraint 2, so x and with it a stay unknown and t is shown. (Crediting a to constraint 0,
   // the lowest index that could give it, would have withheld t as well.)
-  const CellTable table{{{20, kPublished}, {2, kPublished}, {10, kPublished}, {8, kPublished},
-                         {18, kHidden}, {26, kPublished}},
+  const CellTable table{{{20, kPublished},
+                         {2, kPublished},
+                         {10, kPublished},
+                         {8, kPublished},
+                         {18, kHidden},
+                         {26, kPublished}},
                         {{0, {1, 4}}, {2, {1, 3}}, {5, {4, 3}}},
                         {}};
   EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, N, S, N, N}));
@@ -191,8 +194,12 @@ TEST(CellSuppression, RepairsTheEarliestLearntCellFirst) {
   // The 2 is primary and its complement 6 goes. But 11 − 5 gives the 6 back (round 1), and then
   // 20 − 6 − 12 the 2 (round 2). The 6 is repaired first: the 5 goes, and the 2 is safe again.
   // (Repairing the 2 first, the lower index, would have withheld the 12 as well.)
-  const CellTable table{{{20, kExternal}, {2, kPublished}, {6, kPublished}, {12, kPublished},
-                         {11, kExternal}, {5, kPublished}},
+  const CellTable table{{{20, kExternal},
+                         {2, kPublished},
+                         {6, kPublished},
+                         {12, kPublished},
+                         {11, kExternal},
+                         {5, kPublished}},
                         {{0, {1, 2, 3}}, {4, {2, 5}}},
                         {}};
   EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, S, N, N, S}));
@@ -328,8 +335,8 @@ struct NaiveEngine {
       derive();
       std::size_t exposed = SIZE_MAX;  // the earliest learnt, then the lowest index
       for (std::size_t cell = 0; cell < table.cells.size(); ++cell) {
-        if (round[cell] >= 0 && (sensitive(cell) || reason[cell] != N) &&
-            !given_up.count(cell) && (exposed == SIZE_MAX || round[cell] < round[exposed])) {
+        if (round[cell] >= 0 && (sensitive(cell) || reason[cell] != N) && !given_up.count(cell) &&
+            (exposed == SIZE_MAX || round[cell] < round[exposed])) {
           exposed = cell;
         }
       }

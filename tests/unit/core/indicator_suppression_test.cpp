@@ -80,8 +80,8 @@ TEST(IndicatorSuppression, RowsOfExactlyKAndKMinusOne) {
   EXPECT_EQ(suppress_indicator_rows(four, kByMunicipality, {.k = 5}),
             (std::vector<IndicatorMask>{shown(), withheld(), withheld()}));
   // With k = 3, 2 is too small and 3 is not.
-  const std::vector<IndicatorRow> k3 = {row(key(""), 25), row(key("1940"), 3),
-                                        row(key("1941"), 2), row(key("1942"), 20)};
+  const std::vector<IndicatorRow> k3 = {row(key(""), 25), row(key("1940"), 3), row(key("1941"), 2),
+                                        row(key("1942"), 20)};
   EXPECT_EQ(suppress_indicator_rows(k3, kByMunicipality, {.k = 3}),
             (std::vector<IndicatorMask>{shown(), withheld(), withheld(), shown()}));
 }
@@ -140,11 +140,13 @@ TEST(IndicatorSuppression, MunicipalityByCategory) {
   // 1940 × A (3 persons, all part-time: 100 % of 3) is too small. The category A column gives it
   // as 10 − 7: 1941 × A goes. The 1940 row gives it as 25 − 10 − 12: 1940 × B goes. Column B then
   // gives 1940 × B as 18 − 8: 1941 × B goes. A rectangle; C is shown.
-  std::vector<IndicatorRow> rows = {
-      row(key(""), 60),          row(key("1940", "", "", "A"), 3),
-      row(key("1940", "", "", "B"), 10), row(key("1940", "", "", "C"), 12),
-      row(key("1941", "", "", "A"), 7),  row(key("1941", "", "", "B"), 8),
-      row(key("1941", "", "", "C"), 20)};
+  std::vector<IndicatorRow> rows = {row(key(""), 60),
+                                    row(key("1940", "", "", "A"), 3),
+                                    row(key("1940", "", "", "B"), 10),
+                                    row(key("1940", "", "", "C"), 12),
+                                    row(key("1941", "", "", "A"), 7),
+                                    row(key("1941", "", "", "B"), 8),
+                                    row(key("1941", "", "", "C"), 20)};
   rows[1].indicators.part_time = {3, 3};
   rows[0].indicators.part_time = {3, 60};  // the total: 3 part-time of 60 is too few
   IndicatorMask total;
@@ -203,8 +205,7 @@ TEST(IndicatorSuppression, NodeTreeOfOneMunicipality) {
   EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 5}),
             (std::vector<IndicatorMask>{shown(), shown(), withheld(), shown(), withheld(),
                                         withheld(), withheld()}));
-  EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 3}),
-            (std::vector<IndicatorMask>(7, shown())));
+  EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 3}), (std::vector<IndicatorMask>(7, shown())));
 
   // By unit, the sectors are margins another query shows. VSK is withheld; nothing in this table
   // could keep "OK = VSK" from someone who knows OK: the by-sector query withholds OK itself.
@@ -251,8 +252,8 @@ TEST(RowLattice, MunicipalityByCategoryHasBothMargins) {
   // Margins in order of first appearance: all × A (4), 1940 × all (5), all × B (6), 1941 (7).
   EXPECT_EQ(lattice.margin_rows, (std::vector<std::vector<std::size_t>>{{1, 3}, {1, 2}, {2}, {3}}));
   EXPECT_EQ(lattice.partitions,
-            (std::vector<detail::Partition>{{0, {5, 7}}, {0, {4, 6}}, {4, {1, 3}}, {5, {1, 2}},
-                                            {6, {2}}, {7, {3}}}));
+            (std::vector<detail::Partition>{
+                {0, {5, 7}}, {0, {4, 6}}, {4, {1, 3}}, {5, {1, 2}}, {6, {2}}, {7, {3}}}));
 }
 
 // ---- Property test -------------------------------------------------------
@@ -276,8 +277,9 @@ TEST(IndicatorSuppression, RandomSnapshotsShowNoSmallGroup) {
       r.birth_year = std::uniform_int_distribution<int>(1955, 2006)(rng);
       r.gender = static_cast<Gender>(std::uniform_int_distribution<int>(0, 2)(rng));
       r.education = std::uniform_int_distribution<int>(0, 3)(rng) == 0 ? EducationLevel::unknown
-                                                                        : EducationLevel::bachelor;
-      if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) r.education = EducationLevel::unskilled;
+                                                                       : EducationLevel::bachelor;
+      if (std::uniform_int_distribution<int>(0, 3)(rng) == 0)
+        r.education = EducationLevel::unskilled;
       r.relevant_education = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
       r.further_education_credits = std::uniform_int_distribution<int>(0, 2)(rng) * 30;
       records.push_back(r);
