@@ -223,8 +223,9 @@ class Server:
     def ready_line(self) -> str | None:
         """The `http://HOST:PORT` line the server prints when it listens."""
         for line in list(self.stdout_lines):
-            if re.fullmatch(rf"http://[^\s/]+:{self.port}/?", line.strip()):
-                return line.strip()
+            m = re.search(rf"(http://[^\s/]+:{self.port})(?![0-9/])", line)
+            if m and "/setup" not in line:
+                return m.group(1)
         return None
 
     def setup_link(self) -> str | None:

@@ -15,7 +15,10 @@ SALTEN_POSITIONS = {
     "1848": (330, 335), "1838": (253, 253), "1845": (224, 227), "1836": (142, 143), "1839": (129, 129),
 }
 # docs/demo-data.md, "Nord-Troms": table 1 of seed 003, 31.12.2025, one position per person.
-NORD_TROMS_2025 = {"5536": 95, "5538": 103, "5540": 225, "5542": 144, "5544": 288, "5546": 84}
+# Seed 003 table 1: Storfjord 95, Kåfjord 103, Lyngen 225, Skjervøy 144, Nordreisa 288,
+# Kvænangen 84; numbers 5536 Lyngen, 5538 Storfjord, 5540 Kåfjord, 5542 Skjervøy,
+# 5544 Nordreisa, 5546 Kvænangen (SSB classification 131, 2024).
+NORD_TROMS_2025 = {"5536": 225, "5538": 95, "5540": 103, "5542": 144, "5544": 288, "5546": 84}
 
 
 @pytest.mark.parametrize("date,index", [("2024-12-31", 0), ("2025-12-31", 1)])
@@ -149,3 +152,6 @@ def test_positions_views(clients):
     unit = clients("unit_leader").get_json("/api/v1/municipalities/1841/positions?node=1841/HO/SH01")["positions"]
     assert unit and all(str(p.get("unit_code", p.get("unit"))).endswith("SH01") for p in unit)
     assert len(unit) < len(everyone)
+    # Without a node a unit leader gets their own units and nothing else.
+    own_units = clients("unit_leader").get_json("/api/v1/municipalities/1841/positions")["positions"]
+    assert sorted(p["employee_id"] for p in own_units) == sorted(p["employee_id"] for p in unit)
