@@ -23,6 +23,8 @@ void add_demo_command(CLI::App& app, CommandContext context);
 void add_profile_command(CLI::App& app, CommandContext context);
 void add_codes_command(CLI::App& app, CommandContext context);
 void add_org_command(CLI::App& app, CommandContext context);
+void add_user_command(CLI::App& app, CommandContext context);
+void add_audit_command(CLI::App& app, CommandContext context);
 
 }  // namespace kompetent::cli
 

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   add_org_command(app, context);
   add_codes_command(app, context);
   add_profile_command(app, context);
+  add_user_command(app, context);
+  add_audit_command(app, context);
 
   try {
     app.parse(argc, argv);
