@@ -1,5 +1,6 @@
 #include "api/api_error.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace kompetent::api {
@@ -23,13 +24,45 @@ std::string message(const MessageCatalogue& catalogue, const Error& error) {
   return catalogue.text(key, error.args);
 }
 
+// Names for the positional arguments of the codes clients are likely to
+// read, so a client writes args.name rather than args["0"]. Codes not listed
+// keep their positions as keys.
+const std::vector<std::string_view>& arg_names(std::string_view code) {
+  static const std::map<std::string_view, std::vector<std::string_view>> names = {
+      {"invalid_parameter", {"name"}},
+      {"invalid_date", {"value"}},
+      {"unknown_municipality", {"municipality"}},
+      {"unknown_region", {"region"}},
+      {"unknown_category", {"category"}},
+      {"unknown_dimension", {"dimension"}},
+      {"invalid_node_path", {"node"}},
+      {"unknown_node", {"node"}},
+      {"snapshot_exists", {"municipality", "date"}},
+      {"snapshot_not_found", {"municipality", "date"}},
+      {"no_snapshot", {"municipality"}},
+      {"no_units", {"municipality"}},
+      {"too_many_attempts", {"seconds"}},
+      {"user_exists", {"username"}},
+      {"user_not_found", {"username"}},
+      {"confirmation_required", {"date"}},
+      {"password_too_short", {"min"}},
+      {"password_too_long", {"max"}},
+      {"profile_not_found", {"name"}},
+      {"min_group_too_small", {"min"}},
+  };
+  static const std::vector<std::string_view> none;
+  const auto it = names.find(code);
+  return it == names.end() ? none : it->second;
+}
+
 }  // namespace
 
 int status_for(const Error& error) {
   if (error.code == "database_busy" || error.code == "busy") return 503;
   if (error.code == "unauthenticated" || error.code == "login_failed" || error.code == "session_expired") return 401;
+  if (error.code == "password_wrong") return 403;  // re-authentication failed
   if (error.code == "import_refused" || error.code == "password_too_short" ||
-      error.code == "password_too_long" || error.code == "password_wrong") {
+      error.code == "password_too_long") {
     return 422;
   }
   if (error.code == "too_many_attempts") return 429;
@@ -47,7 +80,10 @@ int status_for(const Error& error) {
 HttpResponse error_response(const Error& error, const Messages& messages, int status) {
   if (status == 0) status = status_for(error);
   nlohmann::ordered_json args = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < error.args.size(); ++i) args[std::to_string(i)] = error.args[i];
+  const auto& names = arg_names(error.code);
+  for (std::size_t i = 0; i < error.args.size(); ++i) {
+    args[i < names.size() ? std::string(names[i]) : std::to_string(i)] = error.args[i];
+  }
   nlohmann::ordered_json body;
   body["error"] = {{"code", error.code},
                    {"message", {{"nb", message(messages.nb, error)}, {"en", message(messages.en, error)}}},

@@ -146,6 +146,22 @@ class Labels {
   Language language_;
 };
 
+// A node must name a sector (and unit) of its municipality's tree: a typo
+// would otherwise give an empty table that looks like real zeros.
+Status check_node(const NodePath& node, const std::vector<OrgTree>& trees) {
+  if (!node.sector_code) return ok_status();
+  for (const OrgTree& tree : trees) {
+    if (tree.municipality() != node.municipality) continue;
+    if (!tree.find_sector(*node.sector_code)) break;
+    if (!node.unit_code) return ok_status();
+    for (const Unit& unit : tree.units()) {
+      if (unit.code == *node.unit_code && unit.sector_code == *node.sector_code) return ok_status();
+    }
+    break;
+  }
+  return Error::not_found("unknown_node", {node.to_string()});
+}
+
 }  // namespace
 
 Result<IndicatorQuery> parse_indicator_query(const RequestContext& ctx) {
@@ -230,6 +246,9 @@ Result<IndicatorTable> compute_indicator_table(RequestContext& ctx, const Indica
 
   auto view = ctx.server.views.view(ctx.db, table.snapshots, categories.value());
   if (!view.ok()) return view.error();
+  if (query.scope.node) {
+    if (Status known = check_node(*query.scope.node, view.value()->trees); !known.ok()) return known.error();
+  }
   table.rows = breakdown(view.value()->view, query.by, filter);
   const Labels labels(reference, view.value()->trees, categories.value(), ctx.language);
   const std::string total_label = query.scope.node ? labels.node(*query.scope.node) : table.scope_name;

@@ -25,6 +25,7 @@ void add_codes_command(CLI::App& app, CommandContext context);
 void add_org_command(CLI::App& app, CommandContext context);
 void add_user_command(CLI::App& app, CommandContext context);
 void add_audit_command(CLI::App& app, CommandContext context);
+void add_serve_command(CLI::App& app, CommandContext context);
 
 }  // namespace kompetent::cli
 

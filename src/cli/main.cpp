@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   add_profile_command(app, context);
   add_user_command(app, context);
   add_audit_command(app, context);
+  add_serve_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -158,8 +158,8 @@ HttpResponse import_errors(RequestContext& ctx) {
   if (format == "csv") {
     std::ostringstream out;
     io::CsvWriter csv(out, true);
-    csv.row({messages.text("label.row"), messages.text("label.column"), "code", messages.text("label.value"),
-             messages.text("label.message")});
+    // The same columns as `kompetent import --errors`: stable names a program can read.
+    csv.row({"row", "column", "code", "value", "message"});
     for (const io::ImportError& e : report.errors) {
       csv.row({std::to_string(e.row), e.column, e.code, e.value, messages.text("problem." + e.code)});
     }

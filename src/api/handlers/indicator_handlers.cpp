@@ -49,7 +49,7 @@ HttpResponse indicators(RequestContext& ctx) {
 }
 
 HttpResponse indicators_export(RequestContext& ctx) {
-  const std::string format(ctx.request.query_value("format").value_or("xlsx"));
+  const std::string format(ctx.request.query_value("format").value_or(""));
   if (format != "xlsx" && format != "csv") return ctx.error(Error::invalid("invalid_parameter", {"format"}));
   Prepared prepared = prepare(ctx);
   if (prepared.refusal) return std::move(*prepared.refusal);

@@ -66,7 +66,16 @@ HttpResponse setup(RequestContext& ctx) {
     return ctx.db.users().add_first_administrator(security::sha256_hex(token.value()),
                                                   ctx.server.clock.now_utc(), admin, hash.value());
   });
-  if (!added.ok()) return ctx.error(added.error());
+  if (!added.ok()) {
+    // A used link on an installation that has its administrator: say setup is
+    // done (log in instead), rather than that the link is bad.
+    if (added.error().code == "setup_token_invalid") {
+      if (auto users = ctx.db.users().count_users(); users.ok() && users.value() > 0) {
+        return ctx.error(Error::conflict("setup_done"));
+      }
+    }
+    return ctx.error(added.error());
+  }
   Principal who;
   who.account = added.value();
   (void)audit(ctx.server, ctx.db, &who, ctx.request.remote_address, "user_add", "", who.account.username);

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <limits>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -92,6 +93,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request_ = HttpRequest{};
     head_parser_.emplace();
     head_parser_->header_limit(options().header_limit);
+    // The body limit is set per route once the head is known; until then a
+    // large Content-Length must not fail the head itself.
+    head_parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(options().read_timeout);
     http::async_read_header(stream_, buffer_, *head_parser_,
                             beast::bind_front_handler(&Connection::on_head, shared_from_this()));
