@@ -5,6 +5,8 @@ and the error answers every route needs are documented.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -123,3 +125,35 @@ def test_path_matching():
     assert spec.match("/municipalities/..%2F..%2Fetc/tree") == "/municipalities/{number}/tree"
     assert spec.match("/municipalities/1841") is None
     assert spec.match("/") is None
+
+
+def _error(code):
+    return json.dumps({"error": {"code": code, "message": {"nb": "Feil.", "en": "Error."}, "args": {}}}).encode()
+
+
+JSON = {"Content-Type": "application/json; charset=utf-8"}
+
+
+def test_response_check_accepts_what_the_contract_allows():
+    spec.check("GET", "http://h/api/v1/health", 200, JSON, b'{"status": "ok"}')
+    spec.check("DELETE", "http://h/api/v1/session", 204, {}, b"")
+    spec.check("GET", "http://h/api/v1/finnes-ikke", 404, JSON, _error("not_found"))
+    spec.check("PATCH", "http://h/api/v1/session", 405, JSON, _error("method_not_allowed"))
+    spec.check("POST", "http://h/api/v1/session", 429, {**JSON, "Retry-After": "60"}, _error("too_many_attempts"))
+    spec.check("GET", "http://h/index.html", 200, {"Content-Type": "text/html"}, b"<html>")  # not the API
+
+
+@pytest.mark.parametrize("method,url,status,headers,body", [
+    ("GET", "/api/v1/health", 500, JSON, _error("internal")),                    # status not documented
+    ("GET", "/api/v1/health", 200, JSON, b'{"status": "ok", "extra": 1}'),        # closed object
+    ("GET", "/api/v1/health", 200, {"Content-Type": "text/plain"}, b"ok"),        # wrong media type
+    ("DELETE", "/api/v1/session", 204, {}, b"{}"),                                # 204 has no body
+    ("GET", "/api/v1/finnes-ikke", 200, JSON, b"{}"),                             # unknown route must be 404
+    ("PATCH", "/api/v1/session", 404, JSON, _error("not_found")),                 # known route, wrong method: 405
+    ("POST", "/api/v1/session", 429, JSON, _error("too_many_attempts")),          # Retry-After missing
+    ("GET", "/api/v1/session", 401, JSON, _error("forbidden")),                   # code of another status
+    ("GET", "/api/v1/regions", 200, JSON, b"not json"),
+])
+def test_response_check_refuses_what_the_contract_does_not_allow(method, url, status, headers, body):
+    with pytest.raises(AssertionError):
+        spec.check(method, "http://h" + url, status, headers, body)
