@@ -4,7 +4,9 @@
 // Never put a password, a session or setup token, an employee id or any other
 // personal data in an entry: the trail is kept for ever and shown to every
 // administrator. Name what was touched by municipality, node path, snapshot
-// date or username instead.
+// date or username instead. For a failed login to a name that is no account,
+// store neither the name typed nor a role: people type their password into
+// the username field often enough that the name may be a secret.
 #pragma once
 
 #include <chrono>
@@ -29,9 +31,9 @@ enum class AuditOutcome {
 
 struct AuditEntry {
   std::chrono::sys_seconds at{};  // UTC, from the injected Clock
-  std::string username;           // who acted: an account, "cli", or the name tried at login
-  std::optional<Role> role;       // their role; none for "cli" or an unknown login name
-  std::string address;            // client address, or "local" for the command line
+  std::string username;      // who acted: an account, or "cli"; empty for an unknown login name
+  std::optional<Role> role;  // their role; none for "cli" or an unknown login name
+  std::string address;       // client address, or "local" for the command line
   // A short snake_case code: login, login_failed, logout, password_change,
   // user_add, user_disable, user_enable, import, snapshot_delete, export,
   // view_positions. Open-ended, so new actions need no migration.
