@@ -9,11 +9,12 @@ CMAKE_GEN  := -G Ninja
 
 .PHONY: run test deps build build-asan unit-test asan-test demo bench clean
 
-## run: install what is missing, build, create the demo database and show its indicators
+PORT       ?= 8080
+
+## run: install what is missing, build, create the demo database and serve it on http://localhost:$(PORT)
 run: build
 	@if [ ! -f "$(DB)" ]; then ./$(BUILD)/kompetent demo --db "$(DB)"; fi
-	./$(BUILD)/kompetent analyze --db "$(DB)" --region nord-troms --by category
-	./$(BUILD)/kompetent analyze --db "$(DB)" --region salten --by municipality
+	./$(BUILD)/kompetent serve --db "$(DB)" --port $(PORT)
 
 ## test: build and run every test (release build, then unit + import tests under ASan/UBSan)
 test: build build-asan

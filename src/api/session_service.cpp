@@ -64,11 +64,17 @@ Result<LoginResult> login(ServerContext& server, store::Database& db, std::strin
   const bool password_ok = security::verify_password(hash ? *hash : dummy_hash(), password);
   if (!user.value() || !hash || !password_ok || user.value()->disabled) {
     server.throttle.record_failure(username, address, now);
-    Principal tried;
-    tried.account.username = username;
-    if (user.value()) tried.account.role = user.value()->role;
-    (void)audit(server, db, &tried, address, "login_failed", user.value() ? user.value()->municipality : "",
-                username, AuditOutcome::failure);
+    if (user.value()) {
+      Principal tried;
+      tried.account = *user.value();
+      (void)audit(server, db, &tried, address, "login_failed", tried.account.municipality, username,
+                  AuditOutcome::failure);
+    } else {
+      // An unknown name is not logged: people type their password into the
+      // user name field, and the trail is kept for ever.
+      (void)audit(server, db, nullptr, address, "login_failed", "", "", AuditOutcome::failure,
+                  R"({"known_user":false})");
+    }
     return Error::invalid("login_failed");
   }
   server.throttle.record_success(username);
