@@ -84,8 +84,10 @@ HttpResponse error_response(const Error& error, const Messages& messages, int st
   for (std::size_t i = 0; i < error.args.size(); ++i) {
     args[i < names.size() ? std::string(names[i]) : std::to_string(i)] = error.args[i];
   }
+  // The store's "database_busy" is the contract's "busy": the client only needs to wait.
+  const std::string code = error.code == "database_busy" ? "busy" : error.code;
   nlohmann::ordered_json body;
-  body["error"] = {{"code", error.code},
+  body["error"] = {{"code", code},
                    {"message", {{"nb", message(messages.nb, error)}, {"en", message(messages.en, error)}}},
                    {"args", args}};
   HttpResponse response = HttpResponse::json(status, body.dump());

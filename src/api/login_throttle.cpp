@@ -1,5 +1,7 @@
 #include "api/login_throttle.h"
 
+#include <iterator>
+
 namespace kompetent::api {
 
 void LoginThrottle::prune(Failures& failures, Instant now) const {
@@ -41,6 +43,15 @@ void LoginThrottle::record_failure(const std::string& account, const std::string
   };
   trim(by_account_[account], limits_.per_account);
   trim(by_address_[address], limits_.per_address);
+  // Bound the number of keys too: forget failures that have aged out.
+  constexpr std::size_t kMaxKeys = 100000;
+  for (auto* table : {&by_account_, &by_address_}) {
+    if (table->size() <= kMaxKeys) continue;
+    for (auto it = table->begin(); it != table->end();) {
+      prune(it->second, now);
+      it = it->second.empty() ? table->erase(it) : std::next(it);
+    }
+  }
 }
 
 void LoginThrottle::record_success(const std::string& account) {

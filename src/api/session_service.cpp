@@ -93,6 +93,8 @@ Result<LoginResult> login(ServerContext& server, store::Database& db, std::strin
   session.address = address;
   Status created = retry_when_busy([&] { return db.sessions().create(session); });
   if (!created.ok()) return created.error();
+  // Sweep sessions that ran out, so the table does not grow with abandoned logins.
+  (void)db.sessions().remove_expired(now);
   (void)audit(server, db, &result.principal, address, "login", result.principal.account.municipality,
               username);
   return result;

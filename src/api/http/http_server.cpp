@@ -42,6 +42,7 @@ struct HttpServer::Impl {
   std::condition_variable in_flight_done;
   int in_flight = 0;
   std::mutex log_mutex;
+  std::thread stopper;  // waits for requests in flight, then ends the I/O loop; joined by run()
 
   void accept();
   void begin_stop();
@@ -334,17 +335,20 @@ void HttpServer::Impl::begin_stop() {
   });
   signals.cancel();
   // Wait for requests in flight on a separate thread, then end the I/O loop.
-  std::thread([this] {
-    std::unique_lock lock(in_flight_mutex);
-    in_flight_done.wait_for(lock, options.shutdown_grace, [this] { return in_flight == 0; });
+  stopper = std::thread([this] {
+    {
+      std::unique_lock lock(in_flight_mutex);
+      in_flight_done.wait_for(lock, options.shutdown_grace, [this] { return in_flight == 0; });
+    }
     io.stop();
-  }).detach();
+  });
 }
 
 HttpServer::HttpServer(RequestHandler& handler, ServerOptions options)
     : impl_(std::make_unique<Impl>(handler, std::move(options))) {}
 
 HttpServer::~HttpServer() {
+  if (impl_->stopper.joinable()) impl_->stopper.join();
   impl_->workers.join();
 }
 
@@ -378,6 +382,7 @@ void HttpServer::run() {
   for (int i = 1; i < impl_->options.io_threads; ++i) threads.emplace_back([this] { impl_->io.run(); });
   impl_->io.run();
   for (auto& thread : threads) thread.join();
+  if (impl_->stopper.joinable()) impl_->stopper.join();
   impl_->workers.join();
 }
 
