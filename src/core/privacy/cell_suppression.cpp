@@ -27,7 +27,8 @@ class Suppressor {
         visited_(table.constraints.size(), false) {
     for (std::size_t cell = 0; cell < table.cells.size(); ++cell) {
       const Cell& c = table.cells[cell];
-      sensitive_[cell] = c.kind != CellKind::external && c.value >= 1 && c.value <= k - 1;
+      sensitive_[cell] =
+          c.kind != CellKind::external && (c.confidential || (c.value >= 1 && c.value <= k - 1));
     }
     for (std::size_t g = 0; g < table.groups.size(); ++g) {
       groups_of_anchor_[table.groups[g].anchor].push_back(g);
@@ -50,6 +51,7 @@ class Suppressor {
       initially_known[cell] = kind == CellKind::external ||
                               (kind == CellKind::published && reason_[cell] == Reason::none);
     }
+    mark_pinned();
     Derivation derivation(table_, initially_known);
     std::vector<bool> unprotected(reason_.size(), false);
     // Known cells that must not be, by (round learnt, cell). Repairing the earliest first
@@ -116,14 +118,34 @@ class Suppressor {
     }
   }
 
+  // A cell that the external cells alone determine (a unit that is the only one of a sector
+  // another query shows) stays known whatever is withheld: withholding it would protect
+  // nothing, so it is never a complement.
+  void mark_pinned() {
+    pinned_.assign(reason_.size(), false);
+    std::vector<bool> external(reason_.size(), false);
+    bool any = false;
+    for (std::size_t cell = 0; cell < reason_.size(); ++cell) {
+      external[cell] = table_.cells[cell].kind == CellKind::external;
+      any = any || external[cell];
+    }
+    if (!any) return;
+    const Derivation from_external(table_, external);
+    for (std::size_t cell = 0; cell < reason_.size(); ++cell) {
+      pinned_[cell] = from_external.known(cell);
+    }
+  }
+
+  [[nodiscard]] bool can_withhold(std::size_t cell) const { return shown(cell) && !pinned_[cell]; }
+
   // The shown cell of `constraint` to withhold: the part with the smallest value above 0, else a
-  // part of 0, else the total.
+  // part of 0, else the total; never a pinned one.
   [[nodiscard]] std::size_t candidate_in(std::size_t constraint) const {
     const Constraint& c = table_.constraints[constraint];
     std::size_t best = kNone;
     std::size_t zero = kNone;
     for (const std::size_t part : c.parts) {
-      if (!shown(part)) continue;
+      if (!can_withhold(part)) continue;
       const std::int64_t value = table_.cells[part].value;
       if (value > 0) {
         if (best == kNone || value < table_.cells[best].value ||
@@ -136,7 +158,7 @@ class Suppressor {
     }
     if (best != kNone) return best;
     if (zero != kNone) return zero;
-    return shown(c.total) ? c.total : kNone;
+    return can_withhold(c.total) ? c.total : kNone;
   }
 
   // Depth first through the hidden cells the constraint was built on.
@@ -172,6 +194,7 @@ class Suppressor {
   const CellTable& table_;
   std::vector<bool> sensitive_;
   std::vector<Reason> reason_;
+  std::vector<bool> pinned_;  // known from the external cells alone
   std::vector<std::vector<std::size_t>> groups_of_anchor_;
   std::vector<bool> visited_;  // per constraint, during one choose_complement()
   std::vector<std::size_t> visited_list_;

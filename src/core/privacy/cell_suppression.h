@@ -32,6 +32,10 @@ enum class CellKind {
 struct Cell {
   std::int64_t value = 0;
   CellKind kind = CellKind::published;
+  // Must be neither shown nor derivable, whatever its value: another query withholds it (a
+  // coarser table's secondary suppression), and showing it here would undo that. Treated as
+  // sensitive. Ignored for external cells.
+  bool confidential = false;
   bool operator==(const Cell&) const = default;
 };
 
@@ -82,7 +86,8 @@ struct SuppressionResult {
 
 // Decides which cells to withhold. Never fails, always terminates, and the same table always gives
 // the same result. In this order:
-//  1. Sensitive: a published or hidden cell with 1 ≤ value ≤ k − 1. External cells never are.
+//  1. Sensitive: a published or hidden cell with 1 ≤ value ≤ k − 1, or marked confidential.
+//     External cells never are.
 //  2. Primary: every sensitive published cell. Then groups: when an anchor is suppressed (for any
 //     reason), each of its published or hidden members not yet suppressed gets Reason::group.
 //  3. Secondary: the attacker knows every published cell not suppressed and every external cell,
@@ -93,9 +98,10 @@ struct SuppressionResult {
 //     constraint it was learnt by, and suppress
 //     (Reason::secondary, then groups) the first of: the published, unsuppressed part with the
 //     smallest value > 0 (lowest index on ties); such a part with value 0; the total if published
-//     and unsuppressed. If the constraint has none, follow its hidden learnt cells (lowest index
-//     first) to the constraints they were learnt by, depth first. If nothing can be suppressed, the
-//     cell is given up on (not tried again). Then derive again.
+//     and unsuppressed. A cell that the external cells alone determine (pinned) is never taken:
+//     it stays known whatever is withheld. If the constraint has none, follow its hidden learnt
+//     cells (lowest index first) to the constraints they were learnt by, depth first. If nothing
+//     can be suppressed, the cell is given up on (not tried again). Then derive again.
 //  4. `unprotected` lists the cells given up on that can still be derived at the end (a later
 //     suppression, made for another cell, often protects them after all).
 // Cell indices in constraints and groups must be < cells.size(). A k below 3 counts as 3.

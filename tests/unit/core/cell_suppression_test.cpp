@@ -205,6 +205,37 @@ TEST(CellSuppression, RepairsTheEarliestLearntCellFirst) {
   EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, P, S, N, N, S}));
 }
 
+TEST(CellSuppression, ConfidentialCellsAreProtectedWhateverTheirValue) {
+  // 0 a sector of 20 that the by-sector query withholds (hidden, confidential) = 1 unit 12 +
+  // 2 unit 8; 3 a figure of 15 that a coarser query withholds (published, confidential). 12 + 8
+  // would give the 20 back, so the smaller unit goes; the 15 goes as if it were small.
+  const CellTable table{
+      {{20, kHidden, true}, {12, kPublished}, {8, kPublished}, {15, kPublished, true}},
+      {{0, {1, 2}}},
+      {}};
+  EXPECT_EQ(suppress(table, {.k = 5}).reason, (std::vector<Reason>{N, N, S, P}));
+  // A confidential 0 = 0 + 0: the first shown 0 goes.
+  const CellTable zeros{{{0, kHidden, true}, {0, kPublished}, {0, kPublished}}, {{0, {1, 2}}}, {}};
+  EXPECT_EQ(suppress(zeros, {.k = 5}).reason, (std::vector<Reason>{N, S, N}));
+  // An external cell is known whatever the flag says: nothing to protect, nothing withheld.
+  const CellTable external{
+      {{20, kExternal, true}, {12, kPublished}, {8, kPublished}}, {{0, {1, 2}}}, {}};
+  EXPECT_EQ(suppress(external, {.k = 5}).reason, (std::vector<Reason>{N, N, N}));
+}
+
+TEST(CellSuppression, NeverWithholdsWhatTheExternalCellsDetermine) {
+  // 0 municipality 20 (known) = 1 a 3 + 2 b 7 + 3 c 10, and 4 b's sector 7 (known) = 2 b, its
+  // only unit. The 3 is primary; b is the smallest complement, but the sector gives it back
+  // whatever this table does, so c goes instead.
+  const CellTable table{
+      {{20, kExternal}, {3, kPublished}, {7, kPublished}, {10, kPublished}, {7, kExternal}},
+      {{0, {1, 2, 3}}, {4, {2}}},
+      {}};
+  const SuppressionResult result = suppress(table, {.k = 5});
+  EXPECT_EQ(result.reason, (std::vector<Reason>{N, P, N, S, N}));
+  EXPECT_TRUE(result.unprotected.empty());
+}
+
 // ---------------------------------------------------------------------------
 // Random tables.
 
@@ -239,12 +270,13 @@ struct NaiveEngine {
   const CellTable& table;
   int k;
   std::vector<Reason> reason;
+  std::vector<bool> pinned;     // known from the external cells alone: never a complement
   std::vector<int> round;       // −1 unknown
   std::vector<std::size_t> by;  // constraint a cell was learnt by
 
   bool sensitive(std::size_t cell) const {
     const Cell& c = table.cells[cell];
-    return c.kind != kExternal && c.value >= 1 && c.value < k;
+    return c.kind != kExternal && (c.confidential || (c.value >= 1 && c.value < k));
   }
   bool shown(std::size_t cell) const {
     return table.cells[cell].kind == kPublished && reason[cell] == N;
@@ -294,6 +326,7 @@ struct NaiveEngine {
     }
   }
   std::size_t candidate(const Constraint& c) const {
+    const auto shown = [&](std::size_t cell) { return this->shown(cell) && !pinned[cell]; };
     std::size_t best = SIZE_MAX;
     for (const std::size_t part : c.parts) {
       if (!shown(part) || table.cells[part].value <= 0) continue;
@@ -324,6 +357,7 @@ struct NaiveEngine {
     return SIZE_MAX;
   }
   SuppressionResult run() {
+    pinned = closure(table, std::vector<Reason>(table.cells.size(), S));
     reason.assign(table.cells.size(), N);
     for (std::size_t cell = 0; cell < table.cells.size(); ++cell) {
       if (table.cells[cell].kind == kPublished && sensitive(cell)) reason[cell] = P;
@@ -392,6 +426,8 @@ CellTable random_table(std::mt19937& rng) {
     const int last = pick(first, rows - 1);
     const int roll = pick(0, 2);
     const CellKind kind = roll == 0 ? kPublished : roll == 1 ? kHidden : kExternal;
+    // Sometimes a margin that a coarser query withholds: confidential whatever its value.
+    const bool confidential = kind != kExternal && pick(0, 3) == 0;
     const std::size_t columns = row_cells[static_cast<std::size_t>(first)].size();
     for (std::size_t col = 0; col < columns; ++col) {
       Constraint c;
@@ -403,7 +439,7 @@ CellTable random_table(std::mt19937& rng) {
         sum += table.cells[cells[col]].value;
       }
       c.total = table.cells.size();
-      table.cells.push_back({sum, kind});
+      table.cells.push_back({sum, kind, confidential});
       table.constraints.push_back(c);
     }
   }
@@ -424,7 +460,8 @@ TEST(CellSuppression, RandomTablesLeakNothingAndMatchTheNaiveEngine) {
     const std::set<std::size_t> unprotected(result.unprotected.begin(), result.unprotected.end());
     for (std::size_t cell = 0; cell < table.cells.size(); ++cell) {
       const Cell& c = table.cells[cell];
-      const bool sensitive = c.kind != kExternal && c.value >= 1 && c.value < k;
+      const bool sensitive =
+          c.kind != kExternal && (c.confidential || (c.value >= 1 && c.value < k));
       if (sensitive && c.kind == kPublished) {
         EXPECT_EQ(result.reason[cell], P) << "trial " << trial << " cell " << cell;
       }
@@ -446,7 +483,7 @@ TEST(CellSuppression, RandomTablesLeakNothingAndMatchTheNaiveEngine) {
     }
     unprotected_tables += !result.unprotected.empty();
 
-    NaiveEngine naive{table, k, {}, {}, {}};
+    NaiveEngine naive{table, k, {}, {}, {}, {}};
     const SuppressionResult expected = naive.run();
     ASSERT_EQ(result.reason, expected.reason) << "trial " << trial;
     ASSERT_EQ(result.unprotected, expected.unprotected) << "trial " << trial;
