@@ -46,6 +46,9 @@ RoleSet any_role() { return roles({kAdmin, kCoordinator, kHr, kUnitLeader, kEmpl
 // THE table. One line per route in router.cpp; nothing else grants access.
 std::span<const AccessRule> all_rules() {
   static const std::array rules = {
+      AccessRule{"landing_page", true, {}, false, Scope::none},
+      AccessRule{"setup_page", true, {}, false, Scope::none},
+      AccessRule{"setup_script", true, {}, false, Scope::none},
       AccessRule{"health", true, {}, false, Scope::none},
       AccessRule{"setup", true, {}, false, Scope::none},
       AccessRule{"login", true, {}, false, Scope::none},

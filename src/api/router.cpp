@@ -36,6 +36,9 @@ bool matches(std::string_view pattern, const std::vector<std::string>& segments,
 
 const std::vector<Route>& all_routes() {
   static const std::vector<Route> routes = {
+      {"landing_page", "GET", "/"},
+      {"setup_page", "GET", "/setup"},
+      {"setup_script", "GET", "/setup.js"},
       {"health", "GET", "/api/v1/health"},
       {"setup", "POST", "/api/v1/setup"},
       {"login", "POST", "/api/v1/session"},

@@ -8,6 +8,10 @@
 
 namespace kompetent::api::handlers {
 
+// page_handlers.cpp
+HttpResponse landing_page(RequestContext&);
+HttpResponse setup_page(RequestContext&);
+HttpResponse setup_script(RequestContext&);
 // session_handlers.cpp
 HttpResponse health(RequestContext&);
 HttpResponse setup(RequestContext&);
