@@ -51,8 +51,8 @@ class Suppressor {
       initially_known[cell] = kind == CellKind::external ||
                               (kind == CellKind::published && reason_[cell] == Reason::none);
     }
-    mark_pinned();
     Derivation derivation(table_, initially_known);
+    mark_pinned(derivation);
     std::vector<bool> unprotected(reason_.size(), false);
     // Known cells that must not be, by (round learnt, cell). Repairing the earliest first
     // matters: a cell learnt in round 2 through another withheld cell (learnt in round 1) is
@@ -121,19 +121,14 @@ class Suppressor {
   // A cell that the external cells alone determine (a unit that is the only one of a sector
   // another query shows) stays known whatever is withheld: withholding it would protect
   // nothing, so it is never a complement.
-  void mark_pinned() {
+  void mark_pinned(const Derivation& derivation) {
     pinned_.assign(reason_.size(), false);
-    std::vector<bool> external(reason_.size(), false);
     bool any = false;
     for (std::size_t cell = 0; cell < reason_.size(); ++cell) {
-      external[cell] = table_.cells[cell].kind == CellKind::external;
-      any = any || external[cell];
+      pinned_[cell] = table_.cells[cell].kind == CellKind::external;
+      any = any || pinned_[cell];
     }
-    if (!any) return;
-    const Derivation from_external(table_, external);
-    for (std::size_t cell = 0; cell < reason_.size(); ++cell) {
-      pinned_[cell] = from_external.known(cell);
-    }
+    if (any) pinned_ = derivation.closure(std::move(pinned_));
   }
 
   [[nodiscard]] bool can_withhold(std::size_t cell) const { return shown(cell) && !pinned_[cell]; }

@@ -49,18 +49,32 @@ class Derivation {
   [[nodiscard]] std::size_t learnt_by(std::size_t cell) const noexcept { return learnt_by_[cell]; }
   // The cells of a constraint, total first, each once.
   [[nodiscard]] std::span<const std::size_t> cells_of(std::size_t constraint) const noexcept {
-    return constraint_cells_[constraint];
+    return constraint_cells_.of(constraint);
   }
+
+  // Everything that follows from `known` alone (one unknown per constraint at a time, to a fixed
+  // point), over the same constraints; independent of what this derivation knows.
+  [[nodiscard]] std::vector<bool> closure(std::vector<bool> known) const;
 
  private:
   static constexpr std::uint32_t kUnknown = std::numeric_limits<std::uint32_t>::max();
   using Entry = std::pair<std::uint32_t, std::size_t>;  // (round, constraint)
 
+  // Lists of indices, one per key, in two flat arrays: tables have tens of thousands of
+  // constraints, and a vector each made building and freeing them the larger part of the cost.
+  struct Incidence {
+    std::vector<std::size_t> begin;  // per key, then one past the end
+    std::vector<std::size_t> items;
+    [[nodiscard]] std::span<const std::size_t> of(std::size_t key) const noexcept {
+      return {items.data() + begin[key], items.data() + begin[key + 1]};
+    }
+  };
+
   void push_if_single_unknown(std::size_t constraint);
   void run();
 
-  std::vector<std::vector<std::size_t>> constraint_cells_;
-  std::vector<std::vector<std::size_t>> cell_constraints_;
+  Incidence constraint_cells_;
+  Incidence cell_constraints_;
   std::vector<std::uint32_t> round_;          // per cell
   std::vector<std::size_t> learnt_by_;        // per cell, when derived
   std::vector<std::size_t> learns_;           // per constraint: the cell it derived, or kNone
