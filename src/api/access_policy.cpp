@@ -139,7 +139,8 @@ IndicatorAccess indicator_access(const Principal& who, const IndicatorScope& sco
     }
     case kHr:
       if (is_region) return {region_has(*region, user.municipality), true};
-      return {scope.municipality == user.municipality, false};
+      if (scope.municipality != user.municipality) return {false, true};
+      return {true, false};
     case kUnitLeader:
       if (is_region || scope.municipality != user.municipality || !scope.node) return {false, true};
       return {leads_unit(who, *scope.node), false};

@@ -7,6 +7,7 @@ std::vector<std::string_view> split(std::string_view pattern) {
   std::vector<std::string_view> parts;
   while (!pattern.empty()) {
     if (pattern.front() == '/') pattern.remove_prefix(1);
+    if (pattern.empty()) break;  // "/" has no segments
     const std::size_t slash = pattern.find('/');
     parts.push_back(pattern.substr(0, slash));
     if (slash == std::string_view::npos) break;

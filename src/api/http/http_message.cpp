@@ -81,23 +81,21 @@ std::optional<ParsedTarget> parse_target(std::string_view target) {
   if (raw_path.empty() || raw_path.front() != '/') return std::nullopt;
 
   // Split before decoding, so an encoded slash (%2F) stays inside its segment
-  // and can never add a level to the path.
-  std::size_t start = 1;
-  while (start <= raw_path.size()) {
-    const std::size_t slash = raw_path.find('/', start);
-    const std::string_view raw = raw_path.substr(start, slash == std::string_view::npos
-                                                            ? std::string_view::npos
-                                                            : slash - start);
-    auto segment = decode(raw, false);
+  // and can never add a level to the path. Every segment is kept, empty ones too.
+  std::string_view rest = raw_path.substr(1);
+  for (;;) {
+    const std::size_t slash = rest.find('/');
+    auto segment = decode(rest.substr(0, slash), false);
     if (!segment || *segment == "." || *segment == "..") return std::nullopt;
-    if (!segment->empty() || slash != std::string_view::npos) parsed.segments.push_back(*segment);
+    parsed.segments.push_back(*segment);
     if (slash == std::string_view::npos) break;
-    start = slash + 1;
+    rest.remove_prefix(slash + 1);
   }
-  // "/api/v1/health/" is "/api/v1/health": drop one trailing empty segment.
-  if (!parsed.segments.empty() && parsed.segments.back().empty()) parsed.segments.pop_back();
+  // "/api/v1/health/" is "/api/v1/health" (and "/" has no segments); any
+  // other empty segment ("//") is refused.
+  if (parsed.segments.back().empty()) parsed.segments.pop_back();
   for (const std::string& segment : parsed.segments) {
-    if (segment.empty()) return std::nullopt;  // "//" inside the path
+    if (segment.empty()) return std::nullopt;
     parsed.path += '/';
     parsed.path += segment;
   }

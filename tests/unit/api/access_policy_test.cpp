@@ -87,6 +87,9 @@ struct RuleRow {
 // clang-format off
 constexpr RuleRow kExpectedRules[] = {
     // route id            who may call it                csrf   what else is checked
+    {"landing_page",       "public",                      false, Scope::none},
+    {"setup_page",         "public",                      false, Scope::none},
+    {"setup_script",       "public",                      false, Scope::none},
     {"health",             "public",                      false, Scope::none},
     {"setup",              "public",                      false, Scope::none},
     {"login",              "public",                      false, Scope::none},
@@ -143,7 +146,8 @@ TEST(AccessPolicy, OnlyHealthSetupAndLoginArePublic) {
   for (const AccessRule& rule : all_rules()) {
     if (rule.is_public) public_ids.insert(rule.route_id);
   }
-  EXPECT_EQ(public_ids, (std::set<std::string_view>{"health", "setup", "login"}));
+  EXPECT_EQ(public_ids, (std::set<std::string_view>{"landing_page", "setup_page", "setup_script", "health",
+                                                      "setup", "login"}));
 }
 
 TEST(AccessPolicy, EmployeeReachesOnlyOwnSessionReferenceListsAndOwnPositions) {
