@@ -1,5 +1,6 @@
 // The cells of an indicator row and of a turnover row, and the masks read back
-// from suppress(). docs/privacy.md ("What becomes a cell") explains the choices.
+// from suppress_breakdown(). docs/privacy.md ("What becomes a cell") explains
+// the choices.
 //
 // Positions, FTE, averages and the FTE of each retirement year are not cells:
 // they are shown or withheld with their row (or with that year's count) and
@@ -7,14 +8,12 @@
 // protects persons protects them too.
 #include "core/privacy/indicator_suppression.h"
 
+#include "core/privacy/breakdown_suppression.h"
 #include "core/privacy/figure_table.h"
-#include "core/privacy/row_lattice.h"
 
 namespace kompetent::privacy {
 namespace {
 
-using detail::build_figure_table;
-using detail::FigureTable;
 using detail::RowLayout;
 
 // Slots of an indicator row. A share n/d is n (published) and its rest d − n (hidden).
@@ -132,22 +131,20 @@ std::vector<GroupKey> keys_of(std::span<const Row> rows) {
   return keys;
 }
 
-// The engine's reasons, per row and slot.
+// What is withheld, per row and slot.
 class Withheld {
  public:
   Withheld(const RowLayout& layout, std::span<const std::vector<std::int64_t>> values,
            const std::vector<GroupKey>& keys, std::span<const Dimension> by,
            const SuppressionRules& rules)
-      : figures_(build_figure_table(layout, values, detail::row_lattice(keys, by))),
-        result_(suppress(figures_.table, rules)) {}
+      : withheld_(detail::suppress_breakdown(layout, keys, values, by, rules)) {}
 
   [[nodiscard]] bool operator()(std::size_t row, std::size_t slot) const {
-    return result_.suppressed(figures_.cells[row][slot]);
+    return withheld_[row][slot];
   }
 
  private:
-  FigureTable figures_;
-  SuppressionResult result_;
+  detail::SlotMask withheld_;
 };
 
 }  // namespace

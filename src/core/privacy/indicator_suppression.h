@@ -35,8 +35,11 @@ struct IndicatorMask {
 // node_breakdown() returned with `by` empty. A row with fewer than rules.k persons is withheld
 // whole, a share with 1 to k − 1 persons on either side is withheld, and so is anything from
 // which a withheld figure could be worked out (within the row, from the table's total, or from
-// a margin another query shows). When a row is withheld every flag of its mask is set.
-// Never fails; the same rows always give the same masks.
+// the totals that the coarser queries show). The coarser queries (a higher tree level, or no
+// category, with the same filter) are suppressed first, the same way, from the sums of these
+// rows; what they withhold of this table's totals cannot be worked out from it either, and the
+// total row withholds at least what they withhold of theirs. When a row is withheld every flag
+// of its mask is set. Never fails; the same rows always give the same masks.
 [[nodiscard]] std::vector<IndicatorMask> suppress_indicator_rows(std::span<const IndicatorRow> rows,
                                                                  std::span<const Dimension> by,
                                                                  const SuppressionRules& rules);

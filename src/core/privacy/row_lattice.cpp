@@ -20,26 +20,6 @@ int level_of(const GroupKey& key) {
   return 0;
 }
 
-int level_of(std::span<const Dimension> by) {
-  int level = 0;
-  for (const Dimension dimension : by) {
-    switch (dimension) {
-      case Dimension::municipality:
-        level = std::max(level, 1);
-        break;
-      case Dimension::sector:
-        level = std::max(level, 2);
-        break;
-      case Dimension::unit:
-        level = std::max(level, 3);
-        break;
-      case Dimension::category:
-        break;
-    }
-  }
-  return level;
-}
-
 RowLattice tree_lattice(std::span<const GroupKey> keys) {
   RowLattice lattice;
   lattice.rows = keys.size();
@@ -73,9 +53,16 @@ NodeKey node_key(const GroupKey& key, int level, const std::string& category) {
 class LatticeBuilder {
  public:
   explicit LatticeBuilder(std::size_t rows)
-      : rows_(rows), tree_children_(rows), category_children_(rows), linked_(rows, false) {}
+      : rows_(rows),
+        tree_children_(rows),
+        category_children_(rows),
+        linked_(rows, false),
+        level_of_(rows, 0) {}
 
-  void add_row(std::size_t row, const NodeKey& key) { node_of_.try_emplace(key, row); }
+  void add_row(std::size_t row, const NodeKey& key) {
+    node_of_.try_emplace(key, row);
+    level_of_[row] = std::get<0>(key);
+  }
 
   // Adds `row` under every node above it: levels `level`..0, its category, then all.
   void walk(std::size_t row, const GroupKey& key, int level, bool by_category) {
@@ -97,12 +84,21 @@ class LatticeBuilder {
     RowLattice lattice;
     lattice.rows = rows_;
     lattice.margin_rows = std::move(margin_rows_);
-    for (std::size_t node = 0; node < tree_children_.size(); ++node) {
-      if (!tree_children_[node].empty()) {
-        lattice.partitions.push_back({node, std::move(tree_children_[node])});
-      }
-      if (!category_children_[node].empty()) {
-        lattice.partitions.push_back({node, std::move(category_children_[node])});
+    lattice.margin_keys = std::move(margin_keys_);
+    // Deepest level first; within a level the margins, then the rows (the total row is the
+    // only row that is a parent, and it goes last).
+    std::vector<std::size_t> order;
+    for (std::size_t node = rows_; node < tree_children_.size(); ++node) order.push_back(node);
+    for (std::size_t node = 0; node < rows_; ++node) order.push_back(node);
+    for (int level = 3; level >= 0; --level) {
+      for (const std::size_t node : order) {
+        if (level_of_[node] != level) continue;
+        if (!tree_children_[node].empty()) {
+          lattice.partitions.push_back({node, std::move(tree_children_[node])});
+        }
+        if (!category_children_[node].empty()) {
+          lattice.partitions.push_back({node, std::move(category_children_[node])});
+        }
       }
     }
     return lattice;
@@ -113,9 +109,12 @@ class LatticeBuilder {
     const auto [it, added] = node_of_.try_emplace(key, rows_ + margin_rows_.size());
     if (added) {
       margin_rows_.emplace_back();
+      const auto& [level, municipality, sector, unit, category] = key;
+      margin_keys_.push_back({municipality, sector, unit, category});
       tree_children_.emplace_back();
       category_children_.emplace_back();
       linked_.push_back(false);
+      level_of_.push_back(level);
     }
     return it->second;
   }
@@ -123,18 +122,46 @@ class LatticeBuilder {
   std::size_t rows_;
   std::map<NodeKey, std::size_t> node_of_;
   std::vector<std::vector<std::size_t>> margin_rows_;
+  std::vector<GroupKey> margin_keys_;
   std::vector<std::vector<std::size_t>> tree_children_;      // per node
   std::vector<std::vector<std::size_t>> category_children_;  // per node
   std::vector<bool> linked_;                                 // per node: children registered
+  std::vector<int> level_of_;                                // per node: its tree level
 };
 
 }  // namespace
 
+TableShape shape_of(std::span<const Dimension> by) {
+  TableShape shape;
+  for (const Dimension dimension : by) {
+    switch (dimension) {
+      case Dimension::municipality:
+        shape.level = std::max(shape.level, 1);
+        break;
+      case Dimension::sector:
+        shape.level = std::max(shape.level, 2);
+        break;
+      case Dimension::unit:
+        shape.level = std::max(shape.level, 3);
+        break;
+      case Dimension::category:
+        shape.by_category = true;
+        break;
+    }
+  }
+  return shape;
+}
+
+TableShape shape_of(const GroupKey& key) { return {level_of(key), !key.category.empty()}; }
+
 RowLattice row_lattice(std::span<const GroupKey> keys, std::span<const Dimension> by) {
   if (by.empty()) return tree_lattice(keys);
+  return shaped_row_lattice(keys, shape_of(by));
+}
 
-  const int level = level_of(by);
-  const bool by_category = std::find(by.begin(), by.end(), Dimension::category) != by.end();
+RowLattice shaped_row_lattice(std::span<const GroupKey> keys, TableShape shape) {
+  const int level = shape.level;
+  const bool by_category = shape.by_category;
   const auto is_total = [](const GroupKey& key) {
     return level_of(key) == 0 && key.category.empty();
   };

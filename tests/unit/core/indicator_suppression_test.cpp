@@ -1,15 +1,20 @@
 // Suppression of indicator tables: hand-worked tables (a region of three
 // municipalities, a municipality × category table, shares with few persons on
-// one side, rows of exactly k and k − 1 persons, the node tree, turnover), and
-// a property test on random snapshots that what is shown never includes a
-// small group and never leaves one withheld row alone under a shown total.
+// one side, rows of exactly k and k − 1 persons, the node tree, turnover, the
+// Salten region by unit and by category, consistent with the coarser tables),
+// and property tests on random snapshots: what is shown never includes a small
+// group and never leaves one withheld row alone under a shown total, and no
+// table gives back a row it withholds through what the coarser tables show.
 #include "core/privacy/indicator_suppression.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/privacy/row_lattice.h"
@@ -207,12 +212,92 @@ TEST(IndicatorSuppression, NodeTreeOfOneMunicipality) {
                                         withheld(), withheld()}));
   EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 3}), (std::vector<IndicatorMask>(7, shown())));
 
-  // By unit, the sectors are margins another query shows. VSK is withheld; nothing in this table
-  // could keep "OK = VSK" from someone who knows OK: the by-sector query withholds OK itself.
+  // By unit, the sectors are margins of the by-sector query, which withholds OK (4) and, since
+  // 1841 (30, shown by municipality) − HO would give OK back, HO. So HO is unknown here and must
+  // stay so: FSH + HJT would give it, and the smaller unit goes, as in the node tree.
   const std::vector<IndicatorRow> units = breakdown(view, kByUnit, {});
   ASSERT_EQ(units.size(), 4u);
   EXPECT_EQ(suppress_indicator_rows(units, kByUnit, {.k = 5}),
-            (std::vector<IndicatorMask>{shown(), shown(), shown(), withheld()}));
+            (std::vector<IndicatorMask>{shown(), shown(), withheld(), withheld()}));
+}
+
+// ---- Consistency across levels: the Salten region of tests/api/test_suppression.py ----------
+//
+// Three municipalities of 4, 12 and 14 persons, each with one sector HO of one unit SH. By
+// municipality, 1836 (4) goes and, since 30 − 12 − 14 would give it back, the smaller other
+// municipality 1838 (12). A finer table must not give either back through its margins.
+
+const Dimension kByMunicipalityUnit[] = {Dimension::municipality, Dimension::unit};
+const Dimension kByMunicipalityUnitCategory[] = {Dimension::municipality, Dimension::unit,
+                                                 Dimension::category};
+
+TEST(IndicatorSuppression, SaltenByUnitWithholdsTheSameAsByMunicipality) {
+  const std::vector<IndicatorRow> by_municipality = {row(key(""), 30), row(key("1836"), 4),
+                                                     row(key("1838"), 12), row(key("1839"), 14)};
+  EXPECT_EQ(suppress_indicator_rows(by_municipality, kByMunicipality, {.k = 5}),
+            (std::vector<IndicatorMask>{shown(), withheld(), withheld(), shown()}));
+
+  // By unit (the API adds the municipality). Treating the sector and municipality totals as
+  // known, and dropping the ones with a single part, withheld only SH of 1836: 30 − 12 − 14.
+  // Now: by sector, 1838 is withheld by municipality and 1838 = HO, so HO of 1838 goes (the
+  // only part); by unit the same: 1838/HO is withheld by sector and 1838/HO = SH. The total
+  // stays shown.
+  const std::vector<IndicatorRow> units = {row(key(""), 30), row(key("1836", "HO", "SH"), 4),
+                                           row(key("1838", "HO", "SH"), 12),
+                                           row(key("1839", "HO", "SH"), 14)};
+  const std::vector<IndicatorMask> expected = {shown(), withheld(), withheld(), shown()};
+  EXPECT_EQ(suppress_indicator_rows(units, kByMunicipalityUnit, {.k = 5}), expected);
+  EXPECT_EQ(suppress_indicator_rows(units, kByUnit, {.k = 5}), expected);
+  const Dimension by_sector[] = {Dimension::municipality, Dimension::sector};
+  const std::vector<IndicatorRow> sectors = {row(key(""), 30), row(key("1836", "HO"), 4),
+                                             row(key("1838", "HO"), 12),
+                                             row(key("1839", "HO"), 14)};
+  EXPECT_EQ(suppress_indicator_rows(sectors, by_sector, {.k = 5}), expected);
+}
+
+TEST(IndicatorSuppression, SaltenByUnitProtectsTheSmallUnitWithTheSmallestOther) {
+  // 1838 has two units: SH 5 and HJ 7 (12). 1838 is withheld by municipality, and so is its
+  // sector HO (12 = HO, by sector). By unit, 5 + 7 would give HO back: the smaller unit (SH, 5)
+  // goes. The 4 is safe: 30 − 14 leaves 1836 + 1838 = 16, and 1838 is unknown.
+  const std::vector<IndicatorRow> units = {
+      row(key(""), 30), row(key("1836", "HO", "SH"), 4), row(key("1838", "HO", "SH"), 5),
+      row(key("1838", "HO", "HJ"), 7), row(key("1839", "HO", "SH"), 14)};
+  EXPECT_EQ(suppress_indicator_rows(units, kByMunicipalityUnit, {.k = 5}),
+            (std::vector<IndicatorMask>{shown(), withheld(), withheld(), shown(), shown()}));
+}
+
+// The same region by category: 1836 has 4 of category A; 1838 has A 5 and B 7; 1839 A 6, B 8.
+// Over the region, A 15 and B 15 (shown by category).
+std::vector<IndicatorRow> salten_by_category(const std::string& sector, const std::string& unit) {
+  return {row(key(""), 30),
+          row(key("1836", sector, unit, "A"), 4),
+          row(key("1838", sector, unit, "A"), 5),
+          row(key("1838", sector, unit, "B"), 7),
+          row(key("1839", sector, unit, "A"), 6),
+          row(key("1839", sector, unit, "B"), 8)};
+}
+
+TEST(IndicatorSuppression, SaltenByMunicipalityAndCategory) {
+  // 1836 × A (4) goes. Category A over the region (15, shown) gives it back as 15 − 5 − 6, and so
+  // does 1836 (withheld by municipality, 4 = its one category) ... but 1836 is unknown. 1838
+  // (withheld by municipality) would come back as 5 + 7. Both are learnt in the first round;
+  // the 4 comes first (rows before margins): the smaller other A, 1838 × A (5), goes. Now 1838 =
+  // ? + 7 and A = 4? + 5? + 6: two unknowns each. Category B and 1839 are shown.
+  EXPECT_EQ(
+      suppress_indicator_rows(salten_by_category("", ""), kByMunicipalityCategory, {.k = 5}),
+      (std::vector<IndicatorMask>{shown(), withheld(), withheld(), shown(), shown(), shown()}));
+}
+
+TEST(IndicatorSuppression, SaltenByUnitAndCategory) {
+  // By unit × category the margins are SH of each municipality (from by unit: 1838/HO/SH is
+  // withheld there), HO × category (by sector × category: 1838/HO × A withheld),
+  // municipality × category, municipality, and category. SH of 1838 = 5 + 7 is learnt first (it
+  // is the first margin in the table), so its smaller part, SH × A (5), goes; then every sum
+  // with a withheld cell has two. The same cells as by municipality × category.
+  EXPECT_EQ(
+      suppress_indicator_rows(salten_by_category("HO", "SH"), kByMunicipalityUnitCategory,
+                              {.k = 5}),
+      (std::vector<IndicatorMask>{shown(), withheld(), withheld(), shown(), shown(), shown()}));
 }
 
 TEST(TurnoverSuppression, JoinersAndLeaversOfOneGroup) {
@@ -251,9 +336,14 @@ TEST(RowLattice, MunicipalityByCategoryHasBothMargins) {
   const detail::RowLattice lattice = detail::row_lattice(keys, kByMunicipalityCategory);
   // Margins in order of first appearance: all × A (4), 1940 × all (5), all × B (6), 1941 (7).
   EXPECT_EQ(lattice.margin_rows, (std::vector<std::vector<std::size_t>>{{1, 3}, {1, 2}, {2}, {3}}));
+  EXPECT_EQ(lattice.margin_keys, (std::vector<GroupKey>{key("", "", "", "A"), key("1940"),
+                                                        key("", "", "", "B"), key("1941")}));
+  // Municipality level first (its margins, which split by category), then the region level:
+  // the categories over the region, then the total row, split by municipality and by category.
+  // 1941 = its one category is there too: a margin with one part still is a sum.
   EXPECT_EQ(lattice.partitions,
             (std::vector<detail::Partition>{
-                {0, {5, 7}}, {0, {4, 6}}, {4, {1, 3}}, {5, {1, 2}}, {6, {2}}, {7, {3}}}));
+                {5, {1, 2}}, {7, {3}}, {4, {1, 3}}, {6, {2}}, {0, {5, 7}}, {0, {4, 6}}}));
 }
 
 // ---- Property test -------------------------------------------------------
@@ -350,6 +440,206 @@ TEST(IndicatorSuppression, RandomSnapshotsShowNoSmallGroup) {
     }
   }
   EXPECT_GT(withheld_rows, 30);
+}
+
+// ---- Property test across levels -------------------------------------------
+//
+// Random regions of two or three municipalities, each with one or two sectors of one to three
+// units, and three categories. For every grouping the API offers, the attacker knows the total
+// and every row that this table or a coarser one (fewer tree levels, or no category) shows, and
+// that every node is the sum of its children (one level down, and over the categories). Worked
+// out to a fixed point, that must never give back a row this table withholds, unless the
+// coarser tables give it away without this one: by sector and by municipality × category are
+// each suppressed on their own, and together they can pin a sector × category cell (sector 4 =
+// A + B, and B the only B of its municipality); no table can hide that. Each person has one
+// position, so the sums are exact and the coarser tables are what their own queries show.
+
+using NodeId = std::tuple<std::string, std::string, std::string, std::string>;
+
+int tree_level(const NodeId& node) {
+  if (!std::get<2>(node).empty()) return 3;
+  if (!std::get<1>(node).empty()) return 2;
+  return std::get<0>(node).empty() ? 0 : 1;
+}
+
+// `child` lies one tree level below `parent`, in the same category.
+bool tree_child(const NodeId& parent, const NodeId& child) {
+  const int level = tree_level(parent);
+  if (tree_level(child) != level + 1 || std::get<3>(child) != std::get<3>(parent)) return false;
+  return (level < 1 || std::get<0>(child) == std::get<0>(parent)) &&
+         (level < 2 || std::get<1>(child) == std::get<1>(parent));
+}
+
+// `child` is `parent` (over all categories) in one category.
+bool category_child(const NodeId& parent, const NodeId& child) {
+  return std::get<3>(parent).empty() && !std::get<3>(child).empty() &&
+         std::get<0>(child) == std::get<0>(parent) && std::get<1>(child) == std::get<1>(parent) &&
+         std::get<2>(child) == std::get<2>(parent);
+}
+
+struct Attacker {
+  std::map<NodeId, std::int64_t> persons;
+  std::set<NodeId> known;
+
+  void add(const std::vector<IndicatorRow>& rows, const std::vector<IndicatorMask>& masks) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const NodeId node{rows[i].key.municipality, rows[i].key.sector, rows[i].key.unit,
+                        rows[i].key.category};
+      persons[node] = rows[i].indicators.persons;
+      if (!masks[i].row) known.insert(node);
+    }
+  }
+
+  // Everything the sums give, one unknown at a time, until nothing more follows.
+  void solve() {
+    std::vector<std::vector<NodeId>> sums;  // parent first
+    for (const auto& [parent, value] : persons) {
+      for (const auto relation : {tree_child, category_child}) {
+        std::vector<NodeId> sum{parent};
+        for (const auto& [child, child_value] : persons) {
+          if (relation(parent, child)) sum.push_back(child);
+        }
+        if (sum.size() > 1) sums.push_back(sum);
+      }
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const std::vector<NodeId>& sum : sums) {
+        std::vector<NodeId> unknown;
+        for (const NodeId& node : sum) {
+          if (!known.count(node)) unknown.push_back(node);
+        }
+        if (unknown.size() == 1) {
+          known.insert(unknown[0]);
+          changed = true;
+        }
+      }
+    }
+  }
+};
+
+CategoryTable three_categories() {
+  return CategoryTable({{"sykepleier", "Sykepleier", "Nurse", EducationLevel::bachelor, 65},
+                        {"helsefagarbeider", "Helsefagarbeider", "Health worker",
+                         EducationLevel::trade_certificate, 67},
+                        {"lege", "Lege", "Doctor", EducationLevel::master_or_higher, 70}});
+}
+
+TEST(IndicatorSuppression, RandomRegionsGiveNoWithheldRowBackThroughCoarserTables) {
+  using D = Dimension;
+  // Every grouping, each with the groupings coarser than it.
+  const std::vector<std::vector<D>> shapes = {{D::municipality},
+                                              {D::category},
+                                              {D::municipality, D::category},
+                                              {D::municipality, D::sector},
+                                              {D::municipality, D::sector, D::category},
+                                              {D::municipality, D::unit},
+                                              {D::municipality, D::unit, D::category}};
+  const auto level = [](const std::vector<D>& by) {
+    int l = 0;
+    for (const D d : by) {
+      l = std::max(l, d == D::municipality ? 1 : d == D::sector ? 2 : d == D::unit ? 3 : 0);
+    }
+    return l;
+  };
+  const auto has_category = [](const std::vector<D>& by) {
+    return std::find(by.begin(), by.end(), D::category) != by.end();
+  };
+
+  std::mt19937 rng(1836);
+  const auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(rng);
+  };
+  const char* numbers[] = {"1836", "1838", "1839"};
+  const char* category_keys[] = {"sykepleier", "helsefagarbeider", "lege"};
+  const CategoryTable categories = three_categories();
+  int withheld_rows = 0;
+  int tables = 0;
+  int given_away_by_coarser_tables = 0;
+  const int trials = 40;  // 1,000 pass too (about a minute); 16 rows of 29,111 given away
+  for (int trial = 0; trial < trials; ++trial) {
+    std::vector<OrgTree> trees;
+    std::vector<Snapshot> snapshots;
+    const int municipalities = pick(2, 3);
+    for (int m = 0; m < municipalities; ++m) {
+      std::vector<Sector> sectors = {{"HO", "Helse og omsorg"}};
+      if (pick(0, 1) == 1) sectors.push_back({"OK", "Oppvekst og kultur"});
+      std::vector<Unit> units;
+      for (const Sector& sector : sectors) {
+        for (int u = pick(1, 3); u > 0; --u) {
+          units.push_back({sector.code + std::to_string(u), "Enhet", sector.code});
+        }
+      }
+      auto tree = OrgTree::create(MunicipalityNumber{numbers[m]}, sectors, units);
+      ASSERT_TRUE(tree.ok());
+      trees.push_back(tree.value());
+      std::vector<PositionRecord> records;
+      for (int p = pick(1, 40); p > 0; --p) {
+        PositionRecord r;
+        r.employee_id = std::string(numbers[m]) + "-" + std::to_string(p);
+        r.unit_code =
+            units[static_cast<std::size_t>(pick(0, static_cast<int>(units.size()) - 1))].code;
+        r.category = category_keys[pick(0, 2)];
+        r.percent = PositionPercent{pick(2, 10) * 1000};
+        r.birth_year = pick(1955, 2006);
+        r.gender = static_cast<Gender>(pick(0, 2));
+        r.education = pick(0, 3) == 0 ? EducationLevel::unknown : EducationLevel::bachelor;
+        r.relevant_education = pick(0, 1) == 1;
+        r.further_education_credits = pick(0, 2) * 30;
+        records.push_back(r);
+      }
+      snapshots.push_back({MunicipalityNumber{numbers[m]}, make_date(2025, 12, 31), records});
+    }
+    std::vector<MunicipalityWorkforce> members;
+    for (int m = 0; m < municipalities; ++m) members.push_back({&snapshots[m], &trees[m]});
+    const WorkforceView view = WorkforceView::build(members, categories);
+    const int k = trial % 2 == 0 ? 5 : 3;
+
+    for (const std::vector<D>& by : shapes) {
+      SCOPED_TRACE("trial " + std::to_string(trial) + " by " + std::to_string(level(by)) +
+                   (has_category(by) ? " × category" : ""));
+      const std::vector<IndicatorRow> rows = breakdown(view, by, {});
+      const std::vector<IndicatorMask> masks = suppress_indicator_rows(rows, by, {.k = k});
+      ASSERT_EQ(masks.size(), rows.size());
+      EXPECT_EQ(suppress_indicator_rows(rows, by, {.k = k}), masks);  // deterministic
+      // The total is withheld only when it is itself too small.
+      EXPECT_EQ(masks[0].row, small(rows[0].indicators.persons, k));
+
+      // What the coarser tables and the total give away on their own, and with this table.
+      Attacker coarser_only;
+      for (const std::vector<D>& coarser : shapes) {
+        if (coarser == by || level(coarser) > level(by)) continue;
+        if (has_category(coarser) && !has_category(by)) continue;
+        const std::vector<IndicatorRow> coarser_rows = breakdown(view, coarser, {});
+        coarser_only.add(coarser_rows, suppress_indicator_rows(coarser_rows, coarser, {.k = k}));
+      }
+      coarser_only.add(rows, std::vector<IndicatorMask>(rows.size(), withheld()));
+      coarser_only.add({rows[0]}, {masks[0]});
+      Attacker attacker = coarser_only;
+      attacker.add(rows, masks);
+      coarser_only.solve();
+      attacker.solve();
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!masks[i].row) continue;
+        ++withheld_rows;
+        const GroupKey& g = rows[i].key;
+        const NodeId node{g.municipality, g.sector, g.unit, g.category};
+        if (!attacker.known.count(node)) continue;
+        // Given away already by two coarser tables of different kinds (docs/privacy.md, "What
+        // it does not protect against"); nothing this table withholds could hide it.
+        EXPECT_TRUE(coarser_only.known.count(node))
+            << "row " << i << " (" << g.municipality << " " << g.sector << " " << g.unit << " "
+            << g.category << ", " << rows[i].indicators.persons << " persons)";
+        ++given_away_by_coarser_tables;
+      }
+      ++tables;
+    }
+  }
+  EXPECT_EQ(tables, trials * 7);
+  EXPECT_GT(withheld_rows, 500);
+  // Two coarser tables of different kinds rarely give a row away together (1 in 1,800 over
+  // 1,000 trials, all with k = 3).
+  EXPECT_LT(given_away_by_coarser_tables * 100, withheld_rows);
 }
 
 }  // namespace
