@@ -56,6 +56,11 @@ std::optional<ImportJob> ImportJobs::find(const std::string& id) const {
   return it->second;
 }
 
+bool ImportJobs::importing() const {
+  std::lock_guard lock(mutex_);
+  return running_;
+}
+
 void ImportJobs::work() {
   for (;;) {
     std::string id;
@@ -69,6 +74,7 @@ void ImportJobs::work() {
       ImportJob& job = jobs_[id];
       job.state = JobState::running;
       request = job.request;
+      running_ = true;
     }
     auto progress = [this, &id](const ImportProgress& p) {
       std::lock_guard lock(mutex_);
@@ -92,6 +98,7 @@ void ImportJobs::work() {
         job.state = JobState::failed;
       }
       done = job;
+      running_ = false;
       finished_order_.push_back(id);
       while (finished_order_.size() > kept_jobs_) {
         jobs_.erase(finished_order_.front());

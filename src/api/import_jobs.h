@@ -69,6 +69,8 @@ class ImportJobs {
   [[nodiscard]] std::string submit(ImportJobRequest request);
   // A copy of the job's current state, or nullopt if unknown.
   [[nodiscard]] std::optional<ImportJob> find(const std::string& id) const;
+  // True while a job holds (or is about to take) the database's write lock.
+  [[nodiscard]] bool importing() const;
 
  private:
   void work();
@@ -79,6 +81,7 @@ class ImportJobs {
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool running_ = false;
   std::deque<std::string> queue_;
   std::deque<std::string> finished_order_;  // oldest first, to forget old jobs
   std::map<std::string, ImportJob> jobs_;

@@ -116,10 +116,10 @@ Result<std::optional<Principal>> authenticate(ServerContext& server, store::Data
   auto user = db.users().find_user_by_id(record.user_id);
   if (!user.ok()) return user.error();
   if (!user.value() || user.value()->disabled) return std::optional<Principal>{};
-  if (now - record.last_seen >= kTouchInterval) {
-    // Best effort: a busy database must not fail a read; the next request tries again.
-    (void)db.sessions().touch(hash, now);
-  }
+  // Best effort, and never while an import holds the write lock: a read must
+  // not wait for it (the next request after the import refreshes last_seen).
+  const bool importing = server.jobs && server.jobs->importing();
+  if (now - record.last_seen >= kTouchInterval && !importing) (void)db.sessions().touch(hash, now);
   Principal principal;
   principal.account = *user.value();
   principal.session_hash = hash;
