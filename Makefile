@@ -3,11 +3,12 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc)
 DB         ?= kompetent.db
 CMAKE_GEN  := -G Ninja
 
-.PHONY: run test deps build build-asan unit-test asan-test demo bench clean
+.PHONY: run test deps build build-asan build-tsan load-test unit-test asan-test demo bench clean
 
 PORT       ?= 8080
 
@@ -16,10 +17,16 @@ run: build
 	@if [ ! -f "$(DB)" ]; then ./$(BUILD)/kompetent demo --db "$(DB)"; fi
 	./$(BUILD)/kompetent serve --db "$(DB)" --port $(PORT)
 
-## test: build and run every test (release build, then unit + import tests under ASan/UBSan)
-test: build build-asan
+## test: build and run every test (release build; unit, import and API tests again under
+## ASan/UBSan; and the 30-second API load test against the server under ThreadSanitizer)
+test: build build-asan build-tsan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|cases|fuzz'
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|cases|fuzz|api'
+	$(MAKE) --no-print-directory load-test
+
+## load-test: 50 clients, logins, reads and two imports for 30 s against the TSan server
+load-test: build-tsan
+	/usr/bin/python3 tests/load/load_test.py --binary $(TSAN_BUILD)/kompetent
 
 deps:
 	@bash scripts/install-deps.sh
@@ -32,8 +39,11 @@ build-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DKOMPETENT_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 
+build-tsan: deps
+	@bash scripts/tsan-build.sh $(TSAN_BUILD)
+
 bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
