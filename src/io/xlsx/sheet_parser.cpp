@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "io/xlsx/cell_text.h"
+#include "io/xlsx/xlsx_errors.h"
 
 namespace kompetent::io {
 namespace {
@@ -19,10 +20,6 @@ bool parse_whole(std::string_view text, Number& value) {
   return error == std::errc() && stop == end;
 }
 
-Error invalid(std::string detail) { return Error::invalid("xlsx_invalid", {std::move(detail)}); }
-Error too_large(std::string detail) {
-  return Error::invalid("xlsx_too_large", {std::move(detail)});
-}
 
 }  // namespace
 
@@ -69,7 +66,7 @@ void SheetParser::start_element(XmlParser& parser, std::string_view name,
       if (key == "r") {
         const std::optional<int> column = column_of_reference(value);
         if (!column)
-          return parser.fail(invalid("bad cell reference \"" + std::string(value) + "\""));
+          return parser.fail(xlsx_invalid("bad cell reference \"" + std::string(value) + "\""));
         column_ = *column;
       } else if (key == "t") {
         if (value == "s")
@@ -90,7 +87,7 @@ void SheetParser::start_element(XmlParser& parser, std::string_view name,
       }
     }
     if (column_ >= kMaxColumns) {
-      return parser.fail(invalid("a row has more than " + std::to_string(kMaxColumns) + " cells"));
+      return parser.fail(xlsx_invalid("a row has more than " + std::to_string(kMaxColumns) + " cells"));
     }
   } else if (name == "row" && in_sheet_data_) {
     in_row_ = true;
@@ -100,7 +97,7 @@ void SheetParser::start_element(XmlParser& parser, std::string_view name,
     std::int64_t number = row_number_ + 1;  // rows without r follow the previous one
     if (const char* given = find_attribute(attributes, "r")) {
       if (!parse_whole(std::string_view(given), number) || number < 1 || number > kMaxRows) {
-        return parser.fail(invalid("bad row number \"" + std::string(given) + "\""));
+        return parser.fail(xlsx_invalid("bad row number \"" + std::string(given) + "\""));
       }
     }
     row_number_ = number;
@@ -113,7 +110,7 @@ void SheetParser::text(XmlParser& parser, std::string_view text) {
   if (!capturing_) return;
   if (value_.size() + text.size() > limits_.max_cell_bytes) {
     return parser.fail(
-        too_large("a cell over " + std::to_string(limits_.max_cell_bytes) + " bytes"));
+        xlsx_too_large("a cell over " + std::to_string(limits_.max_cell_bytes) + " bytes"));
   }
   value_ += text;
 }
@@ -150,7 +147,7 @@ void SheetParser::finish_cell(XmlParser& parser) {
   if (!convert_value(parser) || cell_text_.empty()) return;
   row_bytes_ += cell_text_.size();
   if (row_bytes_ > limits_.max_row_bytes) {
-    return parser.fail(too_large("row " + std::to_string(row_number_) + " holds over " +
+    return parser.fail(xlsx_too_large("row " + std::to_string(row_number_) + " holds over " +
                                  std::to_string(limits_.max_row_bytes) + " bytes"));
   }
   const auto column = static_cast<std::size_t>(column_);
@@ -170,7 +167,7 @@ bool SheetParser::convert_value(XmlParser& parser) {
     case CellType::shared_string: {
       std::size_t index = 0;
       if (!parse_whole(value_, index) || index >= shared_strings_.size()) {
-        parser.fail(invalid("shared string \"" + value_ + "\" does not exist"));
+        parser.fail(xlsx_invalid("shared string \"" + value_ + "\" does not exist"));
         return false;
       }
       cell_text_ = shared_strings_.at(index);
