@@ -58,6 +58,15 @@ cleanup() {
 trap cleanup EXIT
 
 now() { date +%s.%N; }
+# CPU time (clock ticks, user + system) of a process and its children so far: the server's cost
+# per request, which the load of other processes on the machine hardly changes.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
 free_port() { $PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start_server DB: kompetent serve on a free port, no access log; sets SERVER_PID and BASE.
@@ -145,9 +154,13 @@ EOF
   # A short warm-up fills the server's view cache (it is built once per snapshot set).
   wrk -t2 -c64 -d2s -H "Cookie: $COOKIE" "$BASE$DASHBOARD" > wrk-warmup.txt
   for round in $(seq 1 "$ROUNDS"); do
+    before="$(cpu_ticks "$SERVER_PID")"
     wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "Cookie: $COOKIE" "$BASE$DASHBOARD" > "wrk-kompetent-$round.txt"
+    echo "$(( $(cpu_ticks "$SERVER_PID") - before )) $(getconf CLK_TCK)" > "wrk-kompetent-$round.cpu"
+    before="$(cpu_ticks "$NGINX_PID")"
     wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "Cookie: $COOKIE" \
       "http://127.0.0.1:$NGINX_PORT/dashboard.json" > "wrk-nginx-$round.txt"
+    echo "$(( $(cpu_ticks "$NGINX_PID") - before )) $(getconf CLK_TCK)" > "wrk-nginx-$round.cpu"
     echo "round $round: kompetent $(grep Requests/sec "wrk-kompetent-$round.txt"), nginx $(grep Requests/sec "wrk-nginx-$round.txt")"
   done
   kill "$NGINX_PID"

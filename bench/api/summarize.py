@@ -30,7 +30,13 @@ def parse_wrk(path: Path) -> dict:
     requests = re.search(r"^\s+([0-9]+) requests in", text, re.M)
     non_2xx = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", text)
     socket_errors = re.search(r"Socket errors: (.*)$", text, re.M)
+    cpu = path.with_suffix(".cpu")
+    cpu_ms = None
+    if cpu.exists() and requests:
+        ticks, per_second = (int(v) for v in cpu.read_text().split())
+        cpu_ms = 1000.0 * ticks / per_second / int(requests.group(1))
     return {
+        "cpu_ms_per_request": cpu_ms,
         "requests_per_second": float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1)),
         "p50_ms": latency("50"),
         "p99_ms": latency("99"),
@@ -43,6 +49,11 @@ def parse_wrk(path: Path) -> dict:
 def fmt(value: float, decimals: int = 2) -> str:
     """Norwegian decimal comma, as the rest of docs/PERFORMANCE.md."""
     return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+
+
+def cpu(result: dict) -> str:
+    value = result.get("cpu_ms_per_request")
+    return "–" if value is None else f"{fmt(value, 3)} ms"
 
 
 def main(out: Path) -> int:
@@ -58,21 +69,28 @@ def main(out: Path) -> int:
             runs["kompetent"].append(parse_wrk(path))
             runs["nginx"].append(parse_wrk(out / f"wrk-nginx-{n}.txt"))
         lines += ["## Dashboard: GET /api/v1/indicators?region=salten&by=municipality, wrk -t2 -c64", "",
-                  "| round | kompetent req/s | p50 | p99 | nginx req/s | p50 | p99 | ratio |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "| round | kompetent req/s | p50 | p99 | CPU/request | nginx req/s | p50 | p99 | CPU/request | ratio |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for i, (k, n) in enumerate(zip(runs["kompetent"], runs["nginx"]), 1):
             lines.append(f"| {i} | {fmt(k['requests_per_second'], 0)} | {fmt(k['p50_ms'])} ms | {fmt(k['p99_ms'])} ms "
-                         f"| {fmt(n['requests_per_second'], 0)} | {fmt(n['p50_ms'])} ms | {fmt(n['p99_ms'])} ms "
+                         f"| {cpu(k)} | {fmt(n['requests_per_second'], 0)} | {fmt(n['p50_ms'])} ms | {fmt(n['p99_ms'])} ms "
+                         f"| {cpu(n)} "
                          f"| {fmt(100 * k['requests_per_second'] / n['requests_per_second'], 1)} % |")
         median = {name: {key: statistics.median(r[key] for r in rs)
                          for key in ("requests_per_second", "p50_ms", "p99_ms")} for name, rs in runs.items()}
+        for name, rs in runs.items():
+            cpus = [r["cpu_ms_per_request"] for r in rs if r["cpu_ms_per_request"] is not None]
+            median[name]["cpu_ms_per_request"] = statistics.median(cpus) if cpus else None
         ratio = median["kompetent"]["requests_per_second"] / median["nginx"]["requests_per_second"]
         bad = [f"{name} round {i}: {r['non_2xx']} non-2xx, socket errors {r['socket_errors'] or 'none'}"
                for name, rs in runs.items() for i, r in enumerate(rs, 1) if r["non_2xx"] or r["socket_errors"]]
         lines += [f"| median | {fmt(median['kompetent']['requests_per_second'], 0)} "
                   f"| {fmt(median['kompetent']['p50_ms'])} ms | {fmt(median['kompetent']['p99_ms'])} ms "
-                  f"| {fmt(median['nginx']['requests_per_second'], 0)} | {fmt(median['nginx']['p50_ms'])} ms "
-                  f"| {fmt(median['nginx']['p99_ms'])} ms | {fmt(100 * ratio, 1)} % |", ""]
+                  f"| {cpu(median['kompetent'])} | {fmt(median['nginx']['requests_per_second'], 0)} "
+                  f"| {fmt(median['nginx']['p50_ms'])} ms | {fmt(median['nginx']['p99_ms'])} ms "
+                  f"| {cpu(median['nginx'])} | {fmt(100 * ratio, 1)} % |", "",
+                  "CPU/request: the server's CPU time (user + system, all its processes) during the round, "
+                  "divided by the requests wrk completed.", ""]
         if bad:
             lines += ["**Errors:** " + "; ".join(bad), ""]
         results["dashboard"] = {"rounds": runs, "median": median, "ratio": ratio, "errors": bad}
