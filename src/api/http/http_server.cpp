@@ -209,6 +209,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void read_upload_body() {
+    // The buffer still has the small capacity it grew to for the head; Beast
+    // reads at most the free capacity per call, so give it room for 64 KiB reads.
+    buffer_.reserve(64 * 1024);
     http::async_read(stream_, buffer_, *file_parser_,
                      beast::bind_front_handler(&Connection::on_upload_body, shared_from_this()));
   }
