@@ -5,21 +5,29 @@
 
 namespace kompetent::api {
 
-Result<io::ImportProfile> find_import_profile(const std::filesystem::path& data_dir, store::Database& db,
-                                              const std::string& name) {
+Result<io::ImportProfile> standard_import_profile(const std::filesystem::path& data_dir) {
   const auto path = data_dir / "profiles" / "standard.json";
   std::ifstream in(path);
   if (!in) return Error::io("data_dir_invalid", {path.string()});
   const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto standard = io::parse_import_profile(json, nullptr, {});
-  if (!standard.ok() || name == "standard") return standard;
-  auto stored = db.reference().load_profile(name);
-  if (!stored.ok()) return stored.error();
+  return io::parse_import_profile(json, nullptr, {});
+}
+
+std::vector<std::string> category_keys(store::Database& db) {
   std::vector<std::string> keys;
   if (auto categories = db.reference().categories(); categories.ok()) {
     for (const auto& c : categories.value().all()) keys.push_back(c.key);
   }
-  return io::parse_import_profile(stored.value(), &standard.value(), keys);
+  return keys;
+}
+
+Result<io::ImportProfile> find_import_profile(const std::filesystem::path& data_dir, store::Database& db,
+                                              const std::string& name) {
+  auto standard = standard_import_profile(data_dir);
+  if (!standard.ok() || name == "standard") return standard;
+  auto stored = db.reference().load_profile(name);
+  if (!stored.ok()) return stored.error();
+  return io::parse_import_profile(stored.value(), &standard.value(), category_keys(db));
 }
 
 ImportJobs::Runner make_import_runner(ServerContext& server) {

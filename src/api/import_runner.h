@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "api/import_jobs.h"
 #include "api/server_context.h"
@@ -14,8 +15,12 @@
 
 namespace kompetent::api {
 
-// "standard" from data/profiles/standard.json, any other name from the
-// database. not_found "profile_not_found" {name}.
+// The shipped profile, data/profiles/standard.json; io "data_dir_invalid" if unreadable.
+[[nodiscard]] Result<io::ImportProfile> standard_import_profile(const std::filesystem::path& data_dir);
+// The keys of the stored categories, which a profile's title map may name.
+[[nodiscard]] std::vector<std::string> category_keys(store::Database& db);
+// "standard" from data/, any other name from the database (layered on the
+// standard one). not_found "profile_not_found" {name}. The CLI uses it too.
 [[nodiscard]] Result<io::ImportProfile> find_import_profile(const std::filesystem::path& data_dir,
                                                             store::Database& db, const std::string& name);
 

@@ -187,13 +187,9 @@ Result<IndicatorQuery> parse_indicator_query(const RequestContext& ctx) {
   }
   if (auto by = request.query_value("by")) {
     for (const std::string& name : split_list(*by)) {
-      Dimension d;
-      if (name == "municipality") d = Dimension::municipality;
-      else if (name == "sector") d = Dimension::sector;
-      else if (name == "unit") d = Dimension::unit;
-      else if (name == "category") d = Dimension::category;
-      else return Error::invalid("unknown_dimension", {name});
-      if (!has(query.by, d)) query.by.push_back(d);
+      const auto d = parse_dimension(name);
+      if (!d) return Error::invalid("unknown_dimension", {name});
+      if (!has(query.by, *d)) query.by.push_back(*d);
     }
   }
   // Sectors and units belong to one municipality: across several, say which.
@@ -301,10 +297,7 @@ Json indicator_table_json(const IndicatorTable& table) {
   if (table.query.compare) out["compare_snapshots"] = snapshots_json(table.compare_snapshots);
   Json by = Json::array();
   for (Dimension d : table.query.by) {
-    by.push_back(d == Dimension::municipality ? "municipality"
-                 : d == Dimension::sector     ? "sector"
-                 : d == Dimension::unit       ? "unit"
-                                              : "category");
+    by.push_back(std::string(dimension_key(d)));
   }
   out["by"] = by;
   out["suppression"] = {{"applied", table.suppressed}, {"min_group", table.min_group}};

@@ -98,11 +98,15 @@ Result<Loaded> load(Environment& env, const std::vector<MunicipalityNumber>& num
 Result<std::vector<Dimension>> parse_dimensions(const std::vector<std::string>& names) {
   std::vector<Dimension> by;
   for (const std::string& name : names) {
-    if (name == "municipality" || name == "kommune") by.push_back(Dimension::municipality);
-    else if (name == "sector" || name == "sektor") by.push_back(Dimension::sector);
-    else if (name == "unit" || name == "enhet") by.push_back(Dimension::unit);
-    else if (name == "category" || name == "kategori") by.push_back(Dimension::category);
-    else return Error::invalid("unknown_dimension", {name});
+    // The command line also takes the Norwegian words.
+    const std::string_view key = name == "kommune"    ? "municipality"
+                                 : name == "sektor"   ? "sector"
+                                 : name == "enhet"    ? "unit"
+                                 : name == "kategori" ? "category"
+                                                      : std::string_view(name);
+    const auto d = parse_dimension(key);
+    if (!d) return Error::invalid("unknown_dimension", {name});
+    by.push_back(*d);
   }
   return by;
 }

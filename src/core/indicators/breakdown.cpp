@@ -15,6 +15,23 @@
 #include "core/indicators/indicator_accumulator.h"
 
 namespace kompetent {
+
+std::string_view dimension_key(Dimension dimension) noexcept {
+  switch (dimension) {
+    case Dimension::municipality: return "municipality";
+    case Dimension::sector: return "sector";
+    case Dimension::unit: return "unit";
+    case Dimension::category: return "category";
+  }
+  return "category";
+}
+
+std::optional<Dimension> parse_dimension(std::string_view key) noexcept {
+  for (Dimension d : {Dimension::municipality, Dimension::sector, Dimension::unit, Dimension::category}) {
+    if (dimension_key(d) == key) return d;
+  }
+  return std::nullopt;
+}
 namespace {
 
 using detail::append_rows;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/indicators/workforce_indicators.h"
@@ -26,6 +27,11 @@ namespace kompetent {
 // sector of one municipality, so grouping by sector also groups by
 // municipality, and by unit also by sector and municipality.
 enum class Dimension { municipality, sector, unit, category };
+
+// The stable key of a dimension ("municipality", "sector", "unit", "category"),
+// as the API and the command line spell it, and back (nullopt if unknown).
+[[nodiscard]] std::string_view dimension_key(Dimension dimension) noexcept;
+[[nodiscard]] std::optional<Dimension> parse_dimension(std::string_view key) noexcept;
 
 // The group a row describes. An empty field means "all" (not grouped by that
 // dimension). Positions whose unit is not in the tree are in sector "?"
