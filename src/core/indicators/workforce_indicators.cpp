@@ -10,8 +10,6 @@
 namespace kompetent {
 namespace {
 
-constexpr int kUnknownCategoryRetirementAge = 67;
-
 // One person's records in the group, folded as docs/indicators.md says.
 struct PersonInGroup {
   int birth_year = 0;             // of the first record
@@ -78,7 +76,7 @@ WorkforceIndicators compute_indicators(std::span<const PositionRecord> positions
 
     const int retirement_year =
         person.birth_year +
-        categories.retirement_age(person.largest_category, kUnknownCategoryRetirementAge);
+        categories.retirement_age(person.largest_category, kDefaultRetirementAge);
     // Anyone at or past the retirement age is expected to leave in the first year.
     const int year_index = std::max(0, retirement_year - (snapshot_year + 1));
     if (year_index < kRetirementYears) {

@@ -11,8 +11,6 @@
 namespace kompetent {
 namespace {
 
-constexpr int kUnknownCategoryRetirementAge = 67;
-
 std::int16_t clamp_age(int age) {
   return static_cast<std::int16_t>(std::clamp<int>(age, std::numeric_limits<std::int16_t>::min(),
                                                    std::numeric_limits<std::int16_t>::max()));
@@ -116,7 +114,7 @@ class ViewBuilder {
                                 resolve_unit(trees[side], municipality, first_sector, record.unit_code))
                        .first;
           }
-          const std::uint32_t category = intern_category(record.category, kUnknownCategoryRetirementAge);
+          const std::uint32_t category = intern_category(record.category, kDefaultRetirementAge);
           WorkforceView::Row row;
           row.unit = unit->second;
           row.category = category;

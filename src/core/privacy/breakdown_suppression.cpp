@@ -10,12 +10,6 @@
 namespace kompetent::privacy::detail {
 namespace {
 
-using KeyTuple = std::tuple<std::string, std::string, std::string, std::string>;
-
-KeyTuple as_tuple(const GroupKey& key) {
-  return {key.municipality, key.sector, key.unit, key.category};
-}
-
 // One table already suppressed: where to find a node's row, and what it withheld.
 struct SuppressedTable {
   TableShape shape;

@@ -10,12 +10,6 @@
 namespace kompetent::privacy::detail {
 namespace {
 
-using KeyTuple = std::tuple<std::string, std::string, std::string, std::string>;
-
-KeyTuple as_tuple(const GroupKey& key) {
-  return {key.municipality, key.sector, key.unit, key.category};
-}
-
 bool is_total(const GroupKey& key) {
   return key.municipality.empty() && key.sector.empty() && key.unit.empty() && key.category.empty();
 }

@@ -15,12 +15,20 @@
 #include <map>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/indicators/breakdown.h"
 #include "core/privacy/row_lattice.h"
 
 namespace kompetent::privacy::detail {
+
+// A group key as an ordered tuple, for maps keyed by group.
+using KeyTuple = std::tuple<std::string, std::string, std::string, std::string>;
+
+inline KeyTuple as_tuple(const GroupKey& key) {
+  return {key.municipality, key.sector, key.unit, key.category};
+}
 
 struct SlotRows {
   std::vector<GroupKey> keys;

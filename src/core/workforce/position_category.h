@@ -13,12 +13,15 @@
 
 namespace kompetent {
 
+// Retirement age for a category missing from the table (docs/indicators.md).
+inline constexpr int kDefaultRetirementAge = 67;
+
 struct PositionCategory {
   std::string key;       // stable identifier, e.g. "helsefagarbeider"
   std::string name_nb;   // "Helsefagarbeider"
   std::string name_en;   // "Health worker"
   EducationLevel expected_education = EducationLevel::unskilled;
-  int retirement_age = 67;  // age at which staff are expected to retire (see docs/indicators.md)
+  int retirement_age = kDefaultRetirementAge;  // age at which staff are expected to retire (see docs/indicators.md)
   bool operator==(const PositionCategory&) const = default;
 };
 
@@ -33,7 +36,7 @@ class CategoryTable {
   // Index into all(), or nullopt.
   [[nodiscard]] std::optional<std::size_t> index_of(std::string_view key) const noexcept;
   // Retirement age of `key`, or `fallback` for an unknown key.
-  [[nodiscard]] int retirement_age(std::string_view key, int fallback = 67) const noexcept;
+  [[nodiscard]] int retirement_age(std::string_view key, int fallback = kDefaultRetirementAge) const noexcept;
 
  private:
   std::vector<PositionCategory> categories_;

@@ -5,7 +5,7 @@
 namespace kompetent::io {
 namespace {
 
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kAsciiHighBits = 0x8080808080808080ULL;
 
 }  // namespace
 
@@ -33,7 +33,7 @@ bool Utf8Validator::feed(std::string_view bytes) noexcept {
       while (end - p >= 8) {
         std::uint64_t word;
         std::memcpy(&word, p, sizeof word);
-        if (word & kHighBits) break;
+        if (word & kAsciiHighBits) break;
         p += 8;
       }
       if (p == end) break;

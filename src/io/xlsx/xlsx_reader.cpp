@@ -15,7 +15,7 @@
 namespace kompetent::io {
 namespace {
 
-constexpr std::size_t kChunkSize = 64 * 1024;
+constexpr std::size_t kSheetReadChunk = 64 * 1024;
 
 FileFailure failure_of(const Error& error) {
   return {error.code, error.args.empty() ? std::string() : error.args.front(), 0};
@@ -80,9 +80,9 @@ struct XlsxReader::State {
       if (suspended) {
         outcome = parser->resume();
       } else {
-        char* buffer = parser->buffer(kChunkSize);
+        char* buffer = parser->buffer(kSheetReadChunk);
         if (buffer == nullptr) return fail(Error::internal("out_of_memory"));
-        const Result<std::size_t> count = sheet->read(buffer, kChunkSize);
+        const Result<std::size_t> count = sheet->read(buffer, kSheetReadChunk);
         if (!count.ok()) return fail(count.error());
         outcome = parser->parse_buffer(count.value(), count.value() == 0);
       }

@@ -14,7 +14,7 @@ std::string_view local_name(const char* name) noexcept {
   return colon == nullptr ? std::string_view(name) : std::string_view(colon + 1);
 }
 
-constexpr std::size_t kChunkSize = 64 * 1024;
+constexpr std::size_t kXmlReadChunk = 64 * 1024;
 
 }  // namespace
 
@@ -114,9 +114,9 @@ Status parse_part(ZipArchive& archive, std::string_view name, XmlHandler& handle
   if (!entry.ok()) return entry.error();
   XmlParser parser(handler, name);
   for (;;) {
-    char* buffer = parser.buffer(kChunkSize);
+    char* buffer = parser.buffer(kXmlReadChunk);
     if (buffer == nullptr) return Error::internal("out_of_memory", {std::string(name)});
-    const Result<std::size_t> count = entry.value()->read(buffer, kChunkSize);
+    const Result<std::size_t> count = entry.value()->read(buffer, kXmlReadChunk);
     if (!count.ok()) return count.error();
     XmlParser::Outcome outcome = parser.parse_buffer(count.value(), count.value() == 0);
     // Whole-part handlers never suspend; resume defensively so a stray
