@@ -1,0 +1,320 @@
+// The cohort model of workforce_forecast.h. Every formula here is written out in
+// docs/forecast.md ("The model"); keep the two in step.
+#include "core/forecast/workforce_forecast.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kompetent::forecast {
+namespace {
+
+constexpr int kLastForecastYear = 2100;
+
+// A group's cohorts as dense arrays over birth years first_birth_year ... (shared by all groups
+// of one run so the step is a flat loop).
+struct GroupState {
+  std::vector<double> persons;
+  std::vector<double> fte;  // contracted
+  double base_demand = 0;   // effective årsverk in the base year
+  double base_average_size = 1;
+  double previous_demand = 0;
+  double previous_demand_without_levers = 0;
+  double previous_supply_after_recruitment = 0;  // effective, at the previous year's sick leave
+};
+
+std::vector<std::string> category_keys(const ForecastParameters& parameters) {
+  std::vector<std::string> keys;
+  for (const auto& [key, curve] : parameters.exit_curves) keys.push_back(key);
+  return keys;
+}
+
+std::vector<std::string> service_keys(const ForecastParameters& parameters) {
+  std::vector<std::string> keys;
+  for (const Service& service : parameters.services) keys.push_back(service.key);
+  return keys;
+}
+
+// The share of a phased lever in effect in `year`: 0 in the base year, 1 from phase_in_until.
+double phase(int year, int base_year, int phase_in_until) {
+  return YearPath{0, 1, phase_in_until}.at(year, base_year);
+}
+
+}  // namespace
+
+std::vector<AgeBandWeight> ForecastParameters::default_recruit_ages() {
+  // Assumption (docs/forecast.md): most recruits are young, but municipalities also hire
+  // experienced staff. Weights per band, spread evenly over its ages.
+  return {{20, 29, 0.40}, {30, 39, 0.30}, {40, 49, 0.20}, {50, 59, 0.10}};
+}
+
+Result<PreparedWorkforce> prepare_workforce(std::span<const StaffMember> staff, int base_year,
+                                            const ForecastParameters& parameters) {
+  PreparedWorkforce prepared;
+  prepared.base_year = base_year;
+  for (const StaffMember& member : staff) {
+    if (!parameters.exit_curves.count(member.category)) return Error::invalid("no_exit_rates", {member.category});
+    std::optional<std::size_t> service;
+    for (std::size_t i = 0; i < parameters.services.size(); ++i) {
+      if (parameters.services[i].key == member.service) service = i;
+    }
+    if (!service) return Error::invalid("unknown_service", {member.service});
+    auto group = std::find_if(prepared.groups.begin(), prepared.groups.end(), [&](const auto& g) {
+      return g.category == member.category && g.service == member.service;
+    });
+    if (group == prepared.groups.end()) {
+      prepared.groups.push_back({member.category, member.service, *service, 0, 0, {}, {}});
+      group = std::prev(prepared.groups.end());
+    }
+    group->base_fte += member.fte;
+    group->base_persons += 1;
+    group->persons_by_birth_year[member.birth_year] += 1;
+    group->fte_by_birth_year[member.birth_year] += member.fte;
+  }
+  std::stable_sort(prepared.groups.begin(), prepared.groups.end(),
+                   [](const auto& a, const auto& b) { return a.category < b.category; });
+  return prepared;
+}
+
+Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, const PopulationSeries& population,
+                                             const ForecastParameters& parameters, const Scenario& scenario,
+                                             int to_year) {
+  const int base_year = prepared.base_year;
+  if (auto valid = validate(scenario, category_keys(parameters), service_keys(parameters)); !valid.ok()) {
+    return valid.error();
+  }
+  if (to_year <= base_year || to_year > kLastForecastYear) {
+    return Error::invalid("invalid_horizon", {std::to_string(to_year)});
+  }
+  if (population.by_year.empty() || to_year > population.last_year()) {
+    return Error::invalid("population_too_short", {population.municipality, std::to_string(to_year)});
+  }
+  // A snapshot older than the series uses the series' first year as its base population.
+  auto population_year = [&](int year) { return std::max(year, population.first_year); };
+
+  // Groups: the base staff's, plus any a task shift moves demand into.
+  struct GroupSpec {
+    std::string category;
+    std::size_t service_index;
+    const PreparedWorkforce::Group* base;
+  };
+  std::vector<GroupSpec> specs;
+  for (const auto& group : prepared.groups) specs.push_back({group.category, group.service_index, &group});
+  for (const TaskShift& shift : scenario.task_shifts) {
+    for (const auto& group : prepared.groups) {
+      if (group.category != shift.from_category) continue;
+      if (!shift.service.empty() && group.service != shift.service) continue;
+      const bool exists = std::any_of(specs.begin(), specs.end(), [&](const GroupSpec& s) {
+        return s.category == shift.to_category && s.service_index == group.service_index;
+      });
+      if (!exists) specs.push_back({shift.to_category, group.service_index, nullptr});
+    }
+  }
+  for (const GroupSpec& spec : specs) {
+    if (!parameters.exit_curves.count(spec.category)) return Error::invalid("no_exit_rates", {spec.category});
+  }
+
+  // Birth years any cohort can have: the base staff's and every recruit's.
+  int first_birth_year = base_year + 1 - kOldestAge;
+  int last_birth_year = to_year;
+  for (const auto& group : prepared.groups) {
+    if (!group.persons_by_birth_year.empty()) {
+      first_birth_year = std::min(first_birth_year, group.persons_by_birth_year.begin()->first);
+      last_birth_year = std::max(last_birth_year, group.persons_by_birth_year.rbegin()->first);
+    }
+  }
+  const auto width = static_cast<std::size_t>(last_birth_year - first_birth_year + 1);
+  auto index_of_birth_year = [&](int birth_year) { return static_cast<std::size_t>(birth_year - first_birth_year); };
+
+  // Recruits' ages as shares summing to 1.
+  std::vector<std::pair<int, double>> recruit_shares;
+  double recruit_weight = 0;
+  for (const AgeBandWeight& band : parameters.recruit_ages) {
+    if (band.from_age < 0 || band.to_age > kOldestAge || band.from_age > band.to_age || !(band.weight >= 0)) {
+      return Error::invalid("invalid_recruit_ages");
+    }
+    const int ages = band.to_age - band.from_age + 1;
+    for (int age = band.from_age; age <= band.to_age; ++age) {
+      recruit_shares.emplace_back(age, band.weight / ages);
+      recruit_weight += band.weight / ages;
+    }
+  }
+  if (recruit_weight <= 0) return Error::invalid("invalid_recruit_ages");
+  for (auto& [age, share] : recruit_shares) share /= recruit_weight;
+
+  const double base_sick_leave = scenario.sick_leave.at(base_year, base_year);
+  double all_fte = 0, all_persons = 0;
+  for (const auto& group : prepared.groups) {
+    all_fte += group.base_fte;
+    all_persons += group.base_persons;
+  }
+  const double overall_average_size = all_persons > 0 ? all_fte / all_persons : 1.0;
+
+  std::vector<GroupState> states(specs.size());
+  for (std::size_t g = 0; g < specs.size(); ++g) {
+    GroupState& state = states[g];
+    state.persons.assign(width, 0);
+    state.fte.assign(width, 0);
+    if (const auto* base = specs[g].base) {
+      for (const auto& [birth_year, persons] : base->persons_by_birth_year) state.persons[index_of_birth_year(birth_year)] = persons;
+      for (const auto& [birth_year, fte] : base->fte_by_birth_year) state.fte[index_of_birth_year(birth_year)] = fte;
+      state.base_demand = base->base_fte * (1 - base_sick_leave);
+      state.base_average_size = base->base_persons > 0 ? base->base_fte / base->base_persons : overall_average_size;
+    } else {
+      // A category new to the service: its recruits take the category's average elsewhere.
+      double fte = 0, persons = 0;
+      for (const auto& group : prepared.groups) {
+        if (group.category == specs[g].category) {
+          fte += group.base_fte;
+          persons += group.base_persons;
+        }
+      }
+      state.base_average_size = persons > 0 ? fte / persons : overall_average_size;
+    }
+    state.previous_demand = state.base_demand;
+    state.previous_demand_without_levers = state.base_demand;
+    state.previous_supply_after_recruitment = state.base_demand;
+  }
+
+  std::vector<double> base_users(parameters.services.size());
+  for (std::size_t s = 0; s < parameters.services.size(); ++s) {
+    base_users[s] = service_users(parameters.services[s], population, population_year(base_year));
+  }
+
+  WorkforceForecast forecast;
+  forecast.municipalities = {population.municipality};
+  forecast.scenario = scenario.name;
+  forecast.base_year = base_year;
+  for (const GroupSpec& spec : specs) forecast.groups.push_back({spec.category, parameters.services[spec.service_index].key});
+
+  auto population_figures = [&](ForecastYear& year, int calendar_year) {
+    const int y = population_year(calendar_year);
+    year.population_20_66 = population.sum(y, 20, 66);
+    year.population_80_plus = population.sum(y, 80, kOldestAge);
+    year.population_19 = population.sum(y, 19, 19);
+  };
+  forecast.base.year = base_year;
+  population_figures(forecast.base, base_year);
+  for (std::size_t g = 0; g < specs.size(); ++g) {
+    ForecastFigures figures;
+    figures.demand_fte = figures.supply_fte = states[g].base_demand;
+    figures.staff_persons = specs[g].base ? specs[g].base->base_persons : 0;
+    forecast.base.groups.push_back(figures);
+    forecast.base.total += figures;
+  }
+
+  // The exit rates of the scenario, per group and age, looked up once.
+  std::vector<std::array<double, kAgeCount>> exit_by_age(specs.size());
+  for (std::size_t g = 0; g < specs.size(); ++g) {
+    const ExitCurve& curve = parameters.exit_curves.at(specs[g].category);
+    for (int age = 0; age <= kOldestAge; ++age) {
+      exit_by_age[g][static_cast<std::size_t>(age)] = shifted_rate(curve, age, scenario.retirement_age_shift);
+    }
+  }
+
+  double previous_sick_leave = base_sick_leave;
+  std::vector<double> demand_without_shifts(specs.size());
+  for (int year = base_year + 1; year <= to_year; ++year) {
+    const double sick_leave = scenario.sick_leave.at(year, base_year);
+    const double at_work = 1 - sick_leave;
+    const double phased = phase(year, base_year, scenario.phase_in_until);
+    const double productivity = std::pow(1 + scenario.productivity_per_year, -(year - base_year));
+
+    // Demand: base × population factor, then the levers.
+    std::vector<double> demand_base_scaled(specs.size());
+    for (std::size_t g = 0; g < specs.size(); ++g) {
+      const std::size_t s = specs[g].service_index;
+      const double users = service_users(parameters.services[s], population, population_year(year));
+      const double population_factor = base_users[s] > 0 ? users / base_users[s] : 1.0;
+      demand_base_scaled[g] = states[g].base_demand * population_factor;
+    }
+    std::vector<double> demand = demand_base_scaled;
+    for (const TaskShift& shift : scenario.task_shifts) {
+      for (std::size_t from = 0; from < specs.size(); ++from) {
+        const std::string& service = parameters.services[specs[from].service_index].key;
+        if (specs[from].category != shift.from_category || (!shift.service.empty() && service != shift.service)) continue;
+        const double moved = demand_base_scaled[from] * shift.share * phased;
+        demand[from] -= moved;
+        for (std::size_t to = 0; to < specs.size(); ++to) {
+          if (specs[to].category == shift.to_category && specs[to].service_index == specs[from].service_index) {
+            demand[to] += moved;
+          }
+        }
+      }
+    }
+    for (std::size_t g = 0; g < specs.size(); ++g) {
+      const std::string& service = parameters.services[specs[g].service_index].key;
+      demand[g] *= (1 + scenario.staffing_change.at(service) * phased) * productivity;
+    }
+
+    ForecastYear out;
+    out.year = year;
+    population_figures(out, year);
+    for (std::size_t g = 0; g < specs.size(); ++g) {
+      GroupState& state = states[g];
+      const double turnover = scenario.turnover.at(specs[g].category);
+      const double size = scenario.position_size
+                              ? scenario.position_size->at(year, base_year, state.base_average_size)
+                              : state.base_average_size;
+
+      // Exits during the year, at the age reached in it: the age-specific rate first, then
+      // turnover among those who stay.
+      double contracted_before = 0, retired = 0, quit = 0, raised = 0, persons_after = 0;
+      for (std::size_t i = 0; i < width; ++i) {
+        if (state.persons[i] == 0 && state.fte[i] == 0) continue;
+        const int age = std::clamp(year - (first_birth_year + static_cast<int>(i)), 0, kOldestAge);
+        const double exit_rate = exit_by_age[g][static_cast<std::size_t>(age)];
+        contracted_before += state.fte[i];
+        retired += state.fte[i] * exit_rate;
+        quit += state.fte[i] * (1 - exit_rate) * turnover;
+        const double stay = (1 - exit_rate) * (1 - turnover);
+        state.persons[i] *= stay;
+        state.fte[i] *= stay;
+        // Position sizes: a cohort averaging less than the year's size is raised to it.
+        if (scenario.position_size && state.fte[i] < state.persons[i] * size) {
+          raised += state.persons[i] * size - state.fte[i];
+          state.fte[i] = state.persons[i] * size;
+        }
+        persons_after += state.persons[i];
+      }
+      const double contracted_after = contracted_before - retired - quit + raised;
+
+      ForecastFigures figures;
+      figures.demand_fte = demand[g];
+      figures.supply_fte = contracted_after * at_work;
+      figures.gap_fte = figures.demand_fte - figures.supply_fte;
+      figures.need_fte = std::max(0.0, figures.gap_fte);
+      figures.need_contracted_fte = figures.need_fte / at_work;
+      figures.need_persons = size > 0 ? figures.need_contracted_fte / size : 0;
+      figures.staff_persons = persons_after + figures.need_persons;
+
+      NeedDecomposition& parts = figures.decomposition;
+      parts.retirements = retired * at_work;
+      parts.turnover = quit * at_work;
+      parts.demand_growth = demand_base_scaled[g] - state.previous_demand_without_levers;
+      parts.demand_levers = (demand[g] - demand_base_scaled[g]) - (state.previous_demand - state.previous_demand_without_levers);
+      parts.supply_levers = -(contracted_before * (previous_sick_leave - sick_leave) + raised * at_work);
+      parts.surplus = -(state.previous_supply_after_recruitment - state.previous_demand) + std::max(0.0, -figures.gap_fte);
+
+      // Recruits join at the year's position size and the recruit age profile.
+      if (figures.need_fte > 0) {
+        for (const auto& [age, share] : recruit_shares) {
+          const std::size_t i = index_of_birth_year(year - age);
+          state.persons[i] += figures.need_persons * share;
+          state.fte[i] += figures.need_contracted_fte * share;
+        }
+      }
+      state.previous_demand = demand[g];
+      state.previous_demand_without_levers = demand_base_scaled[g];
+      state.previous_supply_after_recruitment = figures.supply_fte + figures.need_fte;
+
+      out.total += figures;
+      out.groups.push_back(figures);
+    }
+    out.local_recruits = out.total.need_persons * (1 - scenario.outside_recruit_share);
+    forecast.years.push_back(std::move(out));
+    previous_sick_leave = sick_leave;
+  }
+  return forecast;
+}
+
+}  // namespace kompetent::forecast
