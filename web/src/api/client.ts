@@ -32,6 +32,12 @@ export class ApiError extends Error {
 export const NETWORK_ERROR_CODE = "network_error";
 
 let csrfToken: string | null = null;
+let language: "nb" | "en" = "nb";
+
+/** Set by the i18n provider: the API answers labels and messages in this language (Accept-Language). */
+export function setApiLanguage(lang: "nb" | "en"): void {
+  language = lang;
+}
 
 /** Set by the session when it logs in or loads; sent as X-CSRF-Token on every change. */
 export function setCsrfToken(token: string | null): void {
@@ -88,7 +94,7 @@ function networkError(): ApiError {
 type Options = { signal?: AbortSignal; redirectOn401?: boolean };
 
 async function request<T>(method: string, url: string, body: unknown, options: Options): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
@@ -137,6 +143,7 @@ export function upload<T>(path: string, query: Query, file: Blob,
     xhr.open("POST", apiUrl(path, query));
     xhr.withCredentials = true;
     xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", language);
     xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
     if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
     if (onProgress) {

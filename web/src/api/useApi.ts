@@ -1,6 +1,7 @@
 // Loads a GET endpoint for a component: { data, error, loading, reload }. A new path or query
 // starts a new request and aborts the old one, so a fast click-through never shows stale data.
 import { useCallback, useEffect, useState } from "react";
+import { useLang } from "../i18n";
 import { getJson, type Query } from "./client";
 
 export type ApiState<T> = { data: T | null; error: unknown; loading: boolean; reload: () => void };
@@ -11,7 +12,9 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
-  const key = path === null ? null : JSON.stringify([path, query ?? {}]);
+  // The language is part of the key: the API's labels (category and unit names) follow it.
+  const [lang] = useLang();
+  const key = path === null ? null : JSON.stringify([path, query ?? {}, lang]);
 
   useEffect(() => {
     if (path === null) {

@@ -3,6 +3,7 @@
 // replaces `{name}` with args.name; a missing key shows the key itself, and `npm run check:i18n`
 // fails for it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { setApiLanguage } from "../api/client";
 import nb from "./nb.json";
 import en from "./en.json";
 
@@ -35,13 +36,18 @@ type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: TFunction; has: (key
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = initialLang();
+    setApiLanguage(initial);
+    return initial;
+  });
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
+    setApiLanguage(next);
     setLangState(next);
     try {
       window.localStorage.setItem(storageKey, next);

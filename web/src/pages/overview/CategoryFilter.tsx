@@ -1,0 +1,44 @@
+// The category filter: a checkbox per position category (data-category=<key>). Checking some
+// narrows the whole page; none checked means all.
+import type { Category } from "../../api/types";
+import { useLang, useT } from "../../i18n";
+
+type Props = { categories: Category[]; selected: string[]; onChange: (keys: string[]) => void };
+
+export function CategoryFilter({ categories, selected, onChange }: Props) {
+  const t = useT();
+  const [lang] = useLang();
+  const chosen = new Set(selected);
+
+  function toggle(key: string, checked: boolean) {
+    const next = new Set(chosen);
+    if (checked) next.add(key);
+    else next.delete(key);
+    // Keep the table order, so the URL is the same whichever order the boxes were ticked in.
+    onChange(categories.map((category) => category.key).filter((k) => next.has(k)));
+  }
+
+  return (
+    <section className="panel filter-panel" data-testid="category-filter" aria-labelledby="category-filter-legend">
+      <fieldset>
+        <legend id="category-filter-legend">{t("overview.categoryFilter")}</legend>
+        <p className="filter-help">{t("overview.categoryFilterHelp")}</p>
+        <div className="chips">
+          {categories.map((category) => (
+            <label key={category.key} className="chip">
+              <input type="checkbox" data-category={category.key} checked={chosen.has(category.key)}
+                     onChange={(event) => toggle(category.key, event.target.checked)} />
+              {lang === "en" && category.name_en ? category.name_en : category.name}
+            </label>
+          ))}
+        </div>
+        {selected.length > 0 ? (
+          <div className="filter-actions">
+            <span aria-live="polite">{t("overview.categoryFilterCount", { count: selected.length })}</span>
+            <button type="button" className="button-link" onClick={() => onChange([])}>{t("overview.categoryFilterAll")}</button>
+          </div>
+        ) : null}
+      </fieldset>
+    </section>
+  );
+}
