@@ -10,7 +10,7 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <I18nProvider>
       <SessionProvider>
-        <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+        <BrowserRouter future={{ v7_startTransition: false, v7_relativeSplatPath: true }}>
           <App />
         </BrowserRouter>
       </SessionProvider>

@@ -2,7 +2,6 @@
 // sortable header (th[data-sort=<key>]), per-cell data attributes (data-indicator, data-value, …).
 // Pinned rows (e.g. the total) stay on top whatever the order.
 import { useMemo, useState, type ReactNode } from "react";
-import { useT } from "../i18n";
 
 export type Cell = {
   content: ReactNode;
@@ -49,7 +48,6 @@ function compare(a: number | string | null | undefined, b: number | string | nul
 }
 
 export function DataTable<Row>(props: Props<Row>) {
-  const t = useT();
   const { caption, columns, rows, pinnedRows = [], rowKey, rowAttrs, testId, captionHidden, className } = props;
   const [sort, setSort] = useState<Sort>(props.initialSort ?? null);
 
@@ -104,13 +102,11 @@ export function DataTable<Row>(props: Props<Row>) {
                 <th key={column.key} scope="col" className={classes} aria-sort={ariaSort}
                     data-sort={sortable ? column.key : undefined} title={column.description}>
                   {sortable ? (
-                    <button type="button" className="sort-button" onClick={() => toggle(column.key)}
-                            aria-label={undefined}>
+                    <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
                       <span>{column.header}</span>
                       <span className="sort-icon" aria-hidden="true">
                         {sort?.key === column.key ? (sort.direction === "ascending" ? "▲" : "▼") : "↕"}
                       </span>
-                      <span className="visually-hidden">{t("table.sort")}</span>
                     </button>
                   ) : (
                     column.header

@@ -1,5 +1,6 @@
 // The category filter: a checkbox per position category (data-category=<key>). Checking some
 // narrows the whole page; none checked means all.
+import { useEffect, useState } from "react";
 import type { Category } from "../../api/types";
 import { useLang, useT } from "../../i18n";
 
@@ -8,14 +9,19 @@ type Props = { categories: Category[]; selected: string[]; onChange: (keys: stri
 export function CategoryFilter({ categories, selected, onChange }: Props) {
   const t = useT();
   const [lang] = useLang();
-  const chosen = new Set(selected);
+  // The boxes follow a click at once; the URL (and with it the page) follows right after.
+  const [checkedKeys, setCheckedKeys] = useState(selected);
+  useEffect(() => setCheckedKeys(selected), [selected.join(",")]); // eslint-disable-line react-hooks/exhaustive-deps
+  const chosen = new Set(checkedKeys);
 
   function toggle(key: string, checked: boolean) {
     const next = new Set(chosen);
     if (checked) next.add(key);
     else next.delete(key);
     // Keep the table order, so the URL is the same whichever order the boxes were ticked in.
-    onChange(categories.map((category) => category.key).filter((k) => next.has(k)));
+    const keys = categories.map((category) => category.key).filter((k) => next.has(k));
+    setCheckedKeys(keys);
+    onChange(keys);
   }
 
   return (
@@ -32,9 +38,9 @@ export function CategoryFilter({ categories, selected, onChange }: Props) {
             </label>
           ))}
         </div>
-        {selected.length > 0 ? (
+        {checkedKeys.length > 0 ? (
           <div className="filter-actions">
-            <span aria-live="polite">{t("overview.categoryFilterCount", { count: selected.length })}</span>
+            <span aria-live="polite">{t("overview.categoryFilterCount", { count: checkedKeys.length })}</span>
             <button type="button" className="button-link" onClick={() => onChange([])}>{t("overview.categoryFilterAll")}</button>
           </div>
         ) : null}
