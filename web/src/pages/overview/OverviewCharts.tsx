@@ -26,6 +26,13 @@ function FigureCell({ value, kind, attrs }: { value: number | null | undefined; 
   return <td className="num" {...attrs} {...shown.attrs}>{shown.text}</td>;
 }
 
+/** The smallest of 1, 2, 2.5, 5 × 10^n at or above `value`, for an axis end that reads well. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}
+
 const baseText = { fontFamily: "inherit", color: "#1b2631" };
 
 export function AgePyramidChart({ indicators }: { indicators: Indicators }) {
@@ -44,6 +51,8 @@ export function AgePyramidChart({ indicators }: { indicators: Indicators }) {
       return value === null || value === undefined ? "-" : value;
     });
     const format = (value: number) => formatInteger(Math.abs(value), lang);
+    // The same scale on both sides, so the two halves compare at a glance.
+    const largest = niceCeiling(Math.max(1, ...[...female, ...male].map((value) => (typeof value === "number" ? Math.abs(value) : 0))));
     return {
       aria: { enabled: true },
       textStyle: baseText,
@@ -55,7 +64,7 @@ export function AgePyramidChart({ indicators }: { indicators: Indicators }) {
         axisPointer: { type: "shadow" },
         valueFormatter: (value) => (typeof value === "number" ? format(value) : ""),
       },
-      xAxis: { type: "value", axisLabel: { formatter: (value: number) => format(value) } },
+      xAxis: { type: "value", min: -largest, max: largest, axisLabel: { formatter: (value: number) => format(value) } },
       yAxis: { type: "category", data: ageBands.map((band) => bandLabel(band, t)), axisTick: { show: false } },
       series: [
         { name: t("gender.female"), type: "bar", stack: "pyramid", data: female, itemStyle: { color: chartColors.female }, barCategoryGap: "18%" },
@@ -115,7 +124,8 @@ export function PositionSizeChart({ indicators }: { indicators: Indicators }) {
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
                  valueFormatter: (value) => (typeof value === "number" ? formatInteger(value, lang) : "") },
-      xAxis: { type: "category", data: sizeBands.map((band) => t(`overview.sizeBand.${band}`)), axisTick: { show: false } },
+      xAxis: { type: "category", data: sizeBands.map((band) => t(`overview.sizeBand.${band}`)), axisTick: { show: false },
+               axisLabel: { interval: 0 } },
       yAxis: { type: "value", axisLabel: { formatter: (value: number) => formatInteger(value, lang) } },
       series: [{
         name: t("overview.retirementPersons"), type: "bar",
