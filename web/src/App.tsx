@@ -1,16 +1,18 @@
 // The shell (header, menu by role, language switch, logout, <main>) and the routes of CONTRACT.md.
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { Loading } from "./components/Loading";
 import { Forbidden } from "./components/Forbidden";
 import { useLang, useT } from "./i18n";
 import { homePath, mayOpen, menuPages, pagePaths, useSession, type PageName } from "./session";
 import LoginPage from "./pages/LoginPage";
-import OverviewPage from "./pages/OverviewPage";
-import ComparePage from "./pages/ComparePage";
-import ImportPage from "./pages/ImportPage";
-import RegionPage from "./pages/RegionPage";
-import MePage from "./pages/MePage";
+
+// Pages load on first use, so the login page does not wait for the charts library.
+const OverviewPage = lazy(() => import("./pages/OverviewPage"));
+const ComparePage = lazy(() => import("./pages/ComparePage"));
+const ImportPage = lazy(() => import("./pages/ImportPage"));
+const RegionPage = lazy(() => import("./pages/RegionPage"));
+const MePage = lazy(() => import("./pages/MePage"));
 
 const navTestIds: Record<PageName, string> = {
   overview: "nav-overview",
@@ -117,6 +119,7 @@ export function App() {
         {!loaded ? (
           <Loading />
         ) : (
+          <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/logg-inn" element={<LoginPage />} />
@@ -127,6 +130,7 @@ export function App() {
             <Route path="/meg" element={<Guard page="me"><MePage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
+          </Suspense>
         )}
       </main>
       <footer className="app-footer">
