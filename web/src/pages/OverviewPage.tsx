@@ -142,6 +142,8 @@ export default function OverviewPage() {
   const noSnapshot =
     (snapshots.data && snapshots.data.snapshots.length === 0) ||
     (main.error instanceof ApiError && main.error.code === "snapshot_not_found");
+  // A refused scope (403) or an unknown one (404): trying again will not help.
+  const refused = main.error instanceof ApiError && (main.error.status === 403 || main.error.status === 404);
   const table = main.data;
   const total: IndicatorRow | undefined = table?.rows[0];
   const categoryRows = (table?.rows.slice(1) ?? []) as IndicatorRow[];
@@ -209,10 +211,12 @@ export default function OverviewPage() {
           <h1 data-testid="scope-title">{scopeTitle}</h1>
           <p className="page-kicker">
             {current && current.level !== "municipality" ? <>{t("overview.municipalityName", { name: municipalityName })} · </> : null}
-            {t("overview.snapshotDate")}{" "}
             {snapshotDate ? (
-              <strong data-testid="snapshot-date" data-value={snapshotDate}>{formatDate(snapshotDate, lang)}</strong>
-            ) : "…"}
+              <>
+                {t("overview.snapshotDate")}{" "}
+                <strong data-testid="snapshot-date" data-value={snapshotDate}>{formatDate(snapshotDate, lang)}</strong>
+              </>
+            ) : null}
           </p>
         </div>
         <div className="toolbar">
@@ -243,8 +247,10 @@ export default function OverviewPage() {
         </div>
       </div>
 
-      <CategoryFilter categories={categories.data?.categories ?? []} selected={selectedCategories}
-                      onChange={(keys) => update({ kategori: keys.length > 0 ? keys.join(",") : null })} />
+      {refused ? null : (
+        <CategoryFilter categories={categories.data?.categories ?? []} selected={selectedCategories}
+                        onChange={(keys) => update({ kategori: keys.length > 0 ? keys.join(",") : null })} />
+      )}
 
       {noSnapshot ? (
         <div className="empty-state">
@@ -252,7 +258,12 @@ export default function OverviewPage() {
           {role === "hr" ? <p><Link to="/import">{t("overview.noSnapshotsHr")}</Link></p> : null}
         </div>
       ) : main.error ? (
-        <ErrorMessage error={main.error} onRetry={main.reload} />
+        <>
+          <ErrorMessage error={main.error} onRetry={refused ? undefined : main.reload} />
+          {refused && defaultMunicipality && defaultMunicipality !== municipality ? (
+            <p><Link to={`/oversikt?kommune=${defaultMunicipality}`}>{t("overview.toOwn")}</Link></p>
+          ) : null}
+        </>
       ) : !table || main.loading ? (
         <Loading />
       ) : (
