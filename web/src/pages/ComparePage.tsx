@@ -18,7 +18,7 @@ import { useLang, useT } from "../i18n";
 import { useSession } from "../session";
 import { CompareTable } from "./compare/CompareTable";
 import { FlowChart } from "./compare/FlowChart";
-import { compareRows, turnoverOf } from "./compare/compareRows";
+import { changeAverageAge, changeFte, changePartTime, compareRows, turnoverOf } from "./compare/compareRows";
 import { useCategories } from "./region/categories";
 import "./compare/compare.css";
 
@@ -60,6 +60,9 @@ export default function ComparePage() {
   const to = params.get("til") ?? dates[dates.length - 1] ?? null;
   const from = params.get("fra") ?? dates.filter((d) => to === null || d < to).pop() ?? null;
   const ordered = from !== null && to !== null && from < to;
+  // A shared link may name a date between snapshots (the API then takes the latest before it):
+  // keep it in the lists so the selects show what the page shows.
+  const options = [...new Set([...dates, ...(from ? [from] : []), ...(to ? [to] : [])])].sort();
 
   const base = { municipality, node, by: "category" };
   const after = useApi<IndicatorTable>(ordered ? "/indicators" : null, { ...base, date: to, compare: from });
@@ -94,9 +97,12 @@ export default function ComparePage() {
       : municipality ?? "";
   const title = node ? nodeName(tree.data, node) : scopeName;
 
-  const withheld = rows?.some((row) =>
-    row.after.suppressed || row.before?.suppressed || row.after.turnover === null
-    || row.after.indicators?.part_time === null || row.before?.indicators?.part_time === null) ?? false;
+  // The note shows whenever any cell of the view is withheld.
+  const withheld = rows?.some((row) => {
+    const turnover = turnoverOf(row);
+    return turnover === null || Object.values(turnover).some((value) => value === null)
+      || changeFte(row) === null || changeAverageAge(row) === null || changePartTime(row) === null;
+  }) ?? false;
   const minGroup = after.data?.suppression.min_group ?? 5;
 
   let body;
@@ -184,7 +190,7 @@ export default function ComparePage() {
               <label htmlFor="compare-from">{t("compare.from")}</label>
               <select id="compare-from" data-testid="compare-from" value={from ?? ""}
                       onChange={(e) => setParam("fra", e.target.value)}>
-                {dates.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
+                {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
               </select>
             </div>
             <span className="compare-arrow" aria-hidden="true">→</span>
@@ -192,7 +198,7 @@ export default function ComparePage() {
               <label htmlFor="compare-to">{t("compare.to")}</label>
               <select id="compare-to" data-testid="compare-to" value={to ?? ""}
                       onChange={(e) => setParam("til", e.target.value)}>
-                {dates.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
+                {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
               </select>
             </div>
           </form>

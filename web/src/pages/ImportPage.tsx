@@ -173,7 +173,7 @@ export default function ImportPage() {
                 </p>
                 <label className="import-replace-label">
                   <input ref={replaceRef} type="checkbox" data-testid="import-replace" checked={replace} disabled={busy}
-                         onChange={(e) => setReplace(e.target.checked)} />
+                         onChange={(e) => { setReplace(e.target.checked); setFormError(null); }} />
                   {t("import.replace", { date: formatDate(date, lang) })}
                 </label>
                 <p className="import-replace-safe">{t("import.replaceSafe")}</p>

@@ -81,7 +81,7 @@ export default function MePage() {
   } else {
     const records = data.positions as Record_[];
     body = (
-      <section className="panel">
+      <section className="panel" style={{ maxWidth: "52rem" }}>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t("me.caption")}>
           <table className="data-table me-table" data-testid="table-me">
             <caption>
@@ -120,7 +120,7 @@ export default function MePage() {
           <p className="page-kicker">{user ? t("me.kicker", { name: user.display_name || user.username }) : null}</p>
         </div>
       </div>
-      <p className="me-intro">{t("me.intro")}</p>
+      <p style={{ maxWidth: "52rem" }}>{t("me.intro")}</p>
       {body}
     </div>
   );

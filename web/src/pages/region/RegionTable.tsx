@@ -4,9 +4,9 @@
 import { Link } from "react-router-dom";
 import type { IndicatorRow, IndicatorTable } from "../../api/types";
 import { DataTable, type Column } from "../../components/DataTable";
-import { figureAttributes } from "../../components/Figure";
 import { formatDate } from "../../format";
-import { indicatorKinds, indicatorValue, sortValue, type IndicatorName } from "../../indicators";
+import { indicatorColumns } from "../../indicatorColumns";
+import type { IndicatorName } from "../../indicators";
 import { useLang, useT } from "../../i18n";
 
 type Props = {
@@ -60,25 +60,7 @@ export function RegionTable({ table, indicators, caption, overviewQuery, showDat
       },
     });
   }
-  for (const name of indicators) {
-    columns.push({
-      key: name,
-      header: t(`indicator.${name}`),
-      description: `${t(`indicator.${name}.long`)}: ${t(`indicator.${name}.help`)}`,
-      numeric: true,
-      sortable: true,
-      cell: (row) => {
-        const value = indicatorValue(row.suppressed ? null : row.indicators, name);
-        const shown = figureAttributes(value, indicatorKinds[name], lang);
-        return {
-          content: shown.text,
-          attrs: { ...shown.attrs, "data-indicator": name },
-          sortValue: sortValue(value),
-          title: shown.suppressed ? t("figure.withheld") : shown.isUndefined ? t("figure.undefined") : undefined,
-        };
-      },
-    });
-  }
+  columns.push(...indicatorColumns<IndicatorRow>((row) => (row.suppressed ? null : row.indicators), t, lang, indicators));
 
   return (
     <DataTable
