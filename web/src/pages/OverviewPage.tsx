@@ -66,13 +66,15 @@ export default function OverviewPage() {
   const units = user?.units ?? [];
 
   // Fill in the defaults once known, so the URL always says what the page shows.
+  // A unit leader sees only their units: without a node, the page opens their (first) unit.
   useEffect(() => {
-    if (municipality || !defaultMunicipality) return;
+    const leaderNeedsNode = role === "unit_leader" && units[0] !== undefined && !node;
+    if ((municipality && !leaderNeedsNode) || !defaultMunicipality) return;
     const next = new URLSearchParams(params);
-    next.set("kommune", defaultMunicipality);
-    if (role === "unit_leader" && units[0] && !node) next.set("node", units[0]);
+    if (!municipality) next.set("kommune", defaultMunicipality);
+    if (leaderNeedsNode && (!municipality || units[0].startsWith(municipality + "/"))) next.set("node", units[0]);
     setParams(next, { replace: true });
-  }, [municipality, defaultMunicipality]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [municipality, defaultMunicipality, node]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const scopeNode = node ?? municipality;
   const level = scopeNode ? nodeLevel(scopeNode) : "municipality";
