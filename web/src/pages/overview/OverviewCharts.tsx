@@ -105,7 +105,7 @@ export function AgePyramidChart({ indicators }: { indicators: Indicators }) {
 
   return (
     <ChartWithTable title={t("overview.agePyramid")} description={t("overview.agePyramidHelp")} option={option}
-                    chartTestId="chart-age-pyramid" height={340} table={table}
+                    chartTestId="chart-age-pyramid" height={540} table={table}
                     empty={t("overview.agePyramidMissing")} tableOpen={!pyramid} />
   );
 }
@@ -161,7 +161,7 @@ export function PositionSizeChart({ indicators }: { indicators: Indicators }) {
 
   return (
     <ChartWithTable title={t("overview.positionSize")} description={t("overview.positionSizeHelp")} option={option}
-                    chartTestId="chart-position-size" height={260} table={table}
+                    chartTestId="chart-position-size" height={230} table={table}
                     empty={t("overview.positionSizeMissing")} />
   );
 }
@@ -219,6 +219,6 @@ export function RetirementsChart({ indicators, snapshotYear }: { indicators: Ind
 
   return (
     <ChartWithTable title={t("overview.retirements")} description={t("overview.retirementsHelp")} option={option}
-                    chartTestId="chart-retirements" height={260} table={table} />
+                    chartTestId="chart-retirements" height={230} table={table} />
   );
 }
