@@ -175,7 +175,7 @@ export default function ComparePage() {
           <h1>{t("compare.title")}</h1>
           <p className="page-kicker">{title}</p>
         </div>
-        {municipality !== null && dates.length >= 2 ? (
+        {municipality !== null ? (
           <form className="toolbar" aria-label={t("compare.choose")} onSubmit={(e) => e.preventDefault()}>
             {chooses && choices.length > 1 ? (
               <div className="field">
@@ -186,32 +186,26 @@ export default function ComparePage() {
                 </select>
               </div>
             ) : null}
-            <div className="field">
-              <label htmlFor="compare-from">{t("compare.from")}</label>
-              <select id="compare-from" data-testid="compare-from" value={from ?? ""}
-                      onChange={(e) => setParam("fra", e.target.value)}>
-                {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
-              </select>
-            </div>
-            <span className="compare-arrow" aria-hidden="true">→</span>
-            <div className="field">
-              <label htmlFor="compare-to">{t("compare.to")}</label>
-              <select id="compare-to" data-testid="compare-to" value={to ?? ""}
-                      onChange={(e) => setParam("til", e.target.value)}>
-                {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
-              </select>
-            </div>
+            {dates.length >= 2 ? (
+              <>
+                <div className="field">
+                  <label htmlFor="compare-from">{t("compare.from")}</label>
+                  <select id="compare-from" data-testid="compare-from" value={from ?? ""}
+                          onChange={(e) => setParam("fra", e.target.value)}>
+                    {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
+                  </select>
+                </div>
+                <span className="compare-arrow" aria-hidden="true">→</span>
+                <div className="field">
+                  <label htmlFor="compare-to">{t("compare.to")}</label>
+                  <select id="compare-to" data-testid="compare-to" value={to ?? ""}
+                          onChange={(e) => setParam("til", e.target.value)}>
+                    {options.map((d) => <option key={d} value={d}>{formatDate(d, lang)}</option>)}
+                  </select>
+                </div>
+              </>
+            ) : null}
           </form>
-        ) : chooses && choices.length > 1 && municipality !== null ? (
-          <div className="toolbar">
-            <div className="field">
-              <label htmlFor="compare-municipality">{t("compare.municipality")}</label>
-              <select id="compare-municipality" value={municipality}
-                      onChange={(e) => setParam("kommune", e.target.value)}>
-                {choices.map((m) => <option key={m.number} value={m.number}>{m.name}</option>)}
-              </select>
-            </div>
-          </div>
         ) : null}
       </div>
       {body}
