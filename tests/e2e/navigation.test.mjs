@@ -64,7 +64,7 @@ describe('navigation, language, formats and roles', { skip: skip ?? false }, () 
       for (const sector of ['1841/HO', '1841/OK', '1841/ADM']) {
         await children.locator(`tr[data-node="${sector}"]`).waitFor();
       }
-      await children.locator('tr[data-node="1841/HO"] td').first().locator('a').click();
+      await children.locator('tr[data-node="1841/HO"] > :is(th, td)').first().locator('a').click();
       await page.waitForURL((url) => url.searchParams.get('node') === '1841/HO');
       await eventually(() => kpis(page), asDataValues(nodes['1841/HO']), 'Helse og omsorg');
       assert.equal(await textOf(page, byTestId('scope-title')), 'Helse og omsorg');
@@ -77,7 +77,7 @@ describe('navigation, language, formats and roles', { skip: skip ?? false }, () 
       await page.reload();
       await eventually(() => kpis(page), asDataValues(nodes['1841/HO']), 'Helse og omsorg after reload');
 
-      await children.locator('tr[data-node="1841/HO/SH01"] td').first().locator('a').click();
+      await children.locator('tr[data-node="1841/HO/SH01"] > :is(th, td)').first().locator('a').click();
       await page.waitForURL((url) => url.searchParams.get('node') === '1841/HO/SH01');
       await eventually(() => kpis(page), asDataValues(nodes['1841/HO/SH01']), 'Sentrum sykehjem');
       assert.equal(await textOf(page, byTestId('scope-title')), 'Sentrum sykehjem');

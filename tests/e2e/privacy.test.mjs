@@ -171,8 +171,10 @@ describe('a regional coordinator never sees a withheld figure', { skip: skip ?? 
   const isTotal = (row) => Object.values(row.key).every((v) => v === null);
 
   // The overview's headline figures and tables against the responses of the page.
-  async function checkOverviewDom(page, list, problems) {
-    const own = list.filter((r) => r.body.scope.kind === 'municipality' && !r.params.get('category') && !r.params.get('compare'));
+  async function checkOverviewDom(page, list, node, problems) {
+    const own = list.filter((r) => r.body.scope.kind === 'municipality' && !r.params.get('category')
+      && !r.params.get('compare') && [null, r.body.scope.id].includes(r.params.get('node')) === (node === null)
+      && (node === null || r.params.get('node') === node));
     const total = own.flatMap((r) => r.body.rows.filter(isTotal))[0];
     assert.ok(total, 'the overview received its total row');
     const figures = total.indicators ? flatten(total.indicators) : null;
@@ -274,7 +276,7 @@ describe('a regional coordinator never sees a withheld figure', { skip: skip ?? 
       const problems = [];
       const { problems: responseProblems } = await checkResponses(indicators);
       problems.push(...responseProblems);
-      await checkOverviewDom(page, indicators, problems);
+      await checkOverviewDom(page, indicators, new URLSearchParams(target.split('?')[1]).get('node'), problems);
       await checkSuppressedMarkers(page, problems);
       if (municipality === '1841') await page.getByTestId('suppression-note').waitFor();
       if (target === '/oversikt?kommune=1841') await screenshot(page, 'overview-coordinator');
