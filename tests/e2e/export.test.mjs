@@ -1,73 +1,16 @@
-// The XLSX export of the view on screen, read back with openpyxl (Debian's python3-openpyxl, not
-// kompetent's reader): its numbers are the page's, and the fixture's.
+// The XLSX export of the view on screen, read back with openpyxl (lib/xlsx.mjs): its numbers are
+// the page's, and the fixture's.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { byTestId, eventually, tableCells, valueOf, waitForSnapshot } from './lib/app.mjs';
+import { COLUMNS, download, readXlsx, tableOf } from './lib/xlsx.mjs';
 import {
-  apiLogin, e2eDir, fixturesDir, loginInBrowser, openBrowser, screenshot, skipReason, startServer, tempDir,
+  apiLogin, fixturesDir, loginInBrowser, openBrowser, screenshot, skipReason, startServer, tempDir,
 } from './lib/server.mjs';
 
 const expected = JSON.parse(fs.readFileSync(path.join(fixturesDir, 'fauske-2026-06-30.expected.json'), 'utf8'));
-
-// The export's bokmål column headers → the indicator names of the CONTRACT, with the page's
-// decimals and whether the workbook holds a fraction (percent columns) rather than the number.
-const COLUMNS = [
-  { header: /^Ansatte$/, name: 'persons', decimals: 0 },
-  { header: /^Stillinger$/, name: 'positions', decimals: 0 },
-  { header: /^Årsverk$/, name: 'fte', decimals: 2 },
-  { header: /^Gj\.? ?snitts?alder/i, name: 'average_age', decimals: 1 },
-  { header: /^Gj\.? ?sn\.? stilling/i, name: 'average_position_percent', decimals: 1 },
-  { header: /^50 år/, name: 'aged_50_plus', decimals: 1, fraction: true },
-  { header: /^Deltid/, name: 'part_time', decimals: 1, fraction: true },
-  { header: /^Ufaglært/, name: 'unskilled', decimals: 1, fraction: true },
-];
-
-function readXlsx(file) {
-  const out = execFileSync('/usr/bin/python3', [path.join(e2eDir, 'lib', 'read_xlsx.py'), file], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
-
-// A workbook cell as the page's data-value: rounded half away from zero to `decimals`.
-function asDataValue(cell, column) {
-  if (cell === ':' ) return '';
-  assert.equal(typeof cell, 'number', `${column.name}: a numeric cell, not ${JSON.stringify(cell)}`);
-  const x = column.fraction ? cell * 100 : cell;
-  const scale = 10 ** column.decimals;
-  const units = Math.sign(x) * Math.floor(Math.abs(x) * scale + 0.5 + 1e-9);
-  return (units / scale).toFixed(column.decimals);
-}
-
-// The table of the first sheet: { header row index, rows: [{ label, values: { name: data-value } }] }.
-function tableOf(workbook) {
-  const { rows } = workbook.sheets[0];
-  const headerIndex = rows.findIndex((r) => r.includes('Ansatte'));
-  assert.ok(headerIndex >= 0, 'the sheet has a header row with "Ansatte"');
-  const header = rows[headerIndex];
-  const positions = COLUMNS.map((c) => {
-    const i = header.findIndex((h) => typeof h === 'string' && c.header.test(h.trim()));
-    assert.ok(i > 0, `a column for ${c.name} in ${JSON.stringify(header)}`);
-    return i;
-  });
-  const out = [];
-  for (const row of rows.slice(headerIndex + 1)) {
-    if (row[0] === null || row[0] === undefined || row.slice(1).every((c) => c === null)) break;
-    out.push({
-      label: String(row[0]).trim(),
-      values: Object.fromEntries(COLUMNS.map((c, k) => [c.name, asDataValue(row[positions[k]], c)])),
-    });
-  }
-  return out;
-}
-
-async function download(page, testId, dir) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const target = path.join(dir, file.suggestedFilename());
-  await file.saveAs(target);
-  return target;
-}
 
 const skip = skipReason();
 describe('XLSX export', { skip: skip ?? false }, () => {

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { byTestId, KPI_OF } from './lib/app.mjs';
+import { byTestId, KPI_OF, tableCells } from './lib/app.mjs';
 import { dataValueOf, flatten, flattenTurnover, primaryWithheld } from './lib/figures.mjs';
+import { download, readXlsx, tableOf } from './lib/xlsx.mjs';
 import {
-  apiLogin, fixturesDir, loginInBrowser, openBrowser, screenshot, skipReason, startServer,
+  apiLogin, fixturesDir, loginInBrowser, openBrowser, screenshot, skipReason, startServer, tempDir,
 } from './lib/server.mjs';
 
 const expected = JSON.parse(fs.readFileSync(path.join(fixturesDir, 'fauske-2026-06-30.expected.json'), 'utf8'));
@@ -261,6 +262,29 @@ describe('a regional coordinator never sees a withheld figure', { skip: skip ?? 
     await page.getByTestId('suppression-note').waitFor();
     await screenshot(page, 'region');
     assert.deepEqual(problems, []);
+  });
+
+  test('/region: the XLSX export has ":" where the page has, and the page\'s numbers elsewhere', async () => {
+    const { page } = browser;
+    const onPage = await tableCells(page, byTestId('table-region'), 'data-municipality', 'data-indicator');
+    const labels = new Map(records.filter((r) => r.body.scope.kind === 'region')
+      .flatMap((r) => r.body.rows.map((row) => [row.label, row.key.municipality ?? ''])));
+    const dir = tempDir('xlsx');
+    const workbook = readXlsx(await download(page, 'export-xlsx', dir));
+    const sheet = tableOf(workbook);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(sheet.length, onPage.length, 'as many rows as the page');
+    for (const row of sheet) {
+      const key = labels.get(row.label);
+      const cells = onPage.find((r) => r.key === key)?.cells;
+      assert.ok(cells, `the workbook's row "${row.label}" is on the page`);
+      for (const [name, value] of Object.entries(row.values)) {
+        assert.equal(value, cells[name]?.value, `${row.label} ${name}: workbook vs page`);
+      }
+    }
+    // Fauske's small snapshot has withheld figures (age bands, retirements): ":" in the file too.
+    const colons = workbook.sheets[0].rows.flat().filter((cell) => cell === ':').length;
+    assert.ok(colons > 0, 'the workbook shows withheld figures as ":"');
   });
 
   for (const target of ['/oversikt?kommune=1841', '/oversikt?kommune=1841&node=1841/HO', '/oversikt?kommune=1840',

@@ -6,7 +6,7 @@ export const byTestId = (id) => `[data-testid="${id}"]`;
 
 // Polls until `read()` returns `expected` (deep-equal), then returns it; otherwise fails with the
 // last value seen. For pages that load their data after the first render.
-export async function eventually(read, expected, what, attempts = 150) {
+export async function eventually(read, expected, what, attempts = 300) {
   let last;
   for (let i = 0; i < attempts; i += 1) {
     try {

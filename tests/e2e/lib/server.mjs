@@ -46,7 +46,7 @@ function runCli(args) {
   return result.stdout;
 }
 
-async function waitFor(check, what, attempts = 600) {
+async function waitFor(check, what, attempts = 1200) {
   for (let i = 0; i < attempts; i += 1) {
     const value = await check();
     if (value) return value;
@@ -146,7 +146,7 @@ export async function openBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context.setDefaultTimeout(15000);
+  context.setDefaultTimeout(30000);
   const page = context.pages()[0] ?? await context.newPage();
   return {
     context,
