@@ -122,6 +122,34 @@ describe('navigation, language, formats and roles', { skip: skip ?? false }, () 
     }
   });
 
+  test('sorting table-categories by a column, with aria-sort', async () => {
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await loginInBrowser(page, server.baseUrl, 'fauske.hr');
+      await page.goto(`${server.baseUrl}/oversikt?kommune=1841`);
+      await waitForSnapshot(page, expected.date);
+      const header = page.locator(`${byTestId('table-categories')} th[data-sort="persons"]`);
+      const order = () => page.locator(`${byTestId('table-categories')} tr[data-category]`).evaluateAll((trs) => trs
+        .filter((tr) => tr.getAttribute('data-category') !== '')
+        .map((tr) => tr.getAttribute('data-category')));
+      const byPersons = Object.entries(expected.categories).sort((a, b) => a[1].persons - b[1].persons);
+      // Ties (annen and leder have 4 each) may come in either order.
+      const normalised = (keys) => keys.map((k) => expected.categories[k].persons);
+      for (let click = 0; click < 2; click += 1) {
+        await header.locator('button').click();
+        await eventually(() => header.getAttribute('aria-sort').then((s) => ['ascending', 'descending'].includes(s)),
+          true, 'aria-sort after a click');
+        const direction = await header.getAttribute('aria-sort');
+        const want = byPersons.map(([k]) => k);
+        if (direction === 'descending') want.reverse();
+        await eventually(async () => normalised(await order()), normalised(want), `categories ${direction} by persons`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('language switch: bokmål and English, <html lang>, remembered after reload', async () => {
     const browser = await openBrowser();
     try {
