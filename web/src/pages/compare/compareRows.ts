@@ -3,8 +3,8 @@
 // of the two snapshots' own figures. Nothing is estimated: a change is shown only when both
 // figures are there; a withheld figure on either side withholds the change (null), an undefined
 // one (no persons) makes it undefined.
-import type { IndicatorRow, IndicatorTable, Indicators, Turnover } from "../../api/types";
-import { sharePercent, type FigureValue } from "../../format";
+import type { IndicatorRow, IndicatorTable, Indicators, Share, Turnover } from "../../api/types";
+import type { FigureValue } from "../../format";
 
 export type CompareRow = {
   /** "" for the total, else the category key. */
@@ -51,9 +51,10 @@ export function changeFte(row: CompareRow): FigureValue {
   const after = side(row.after);
   const before = side(row.before);
   if (after === null || before === null) return null;
-  const a = after === "empty" ? 0 : after.fte;
-  const b = before === "empty" ? 0 : before.fte;
-  return a - b;
+  // In hundredths of a percent, as the API counts them, so the difference is exact.
+  const a = after === "empty" ? 0 : Math.round(after.fte * 10000);
+  const b = before === "empty" ? 0 : Math.round(before.fte * 10000);
+  return (a - b) / 10000;
 }
 
 /** An average of one side: a number, null (withheld) or undefined (nobody in the group). */
@@ -64,13 +65,13 @@ function averageAge(indicators: Indicators | null | "empty"): FigureValue {
   return indicators.average_age;
 }
 
-function partTimePercent(indicators: Indicators | null | "empty"): FigureValue {
+/** The part-time share of one side: a share, null (withheld) or undefined (nobody in the group). */
+function partTime(indicators: Indicators | null | "empty"): Share | null | "undefined" {
   if (indicators === null) return null;
-  if (indicators === "empty") return UNDEFINED_VALUE;
+  if (indicators === "empty") return "undefined";
   const share = indicators.part_time;
   if (share === null) return null;
-  const percent = sharePercent(share);
-  return percent === null ? UNDEFINED_VALUE : percent;
+  return share.total === 0 ? "undefined" : share;
 }
 
 function difference(after: FigureValue, before: FigureValue): FigureValue {
@@ -84,7 +85,14 @@ export function changeAverageAge(row: CompareRow): FigureValue {
   return difference(averageAge(side(row.after)), averageAge(side(row.before)));
 }
 
-/** after − before of the part-time share, in percentage points. */
+/**
+ * after − before of the part-time share, in percentage points: one division of exact counts,
+ * 100 × (a/A − b/B) = 100 × (a·B − b·A) / (A·B), so rounding sees the true value.
+ */
 export function changePartTime(row: CompareRow): FigureValue {
-  return difference(partTimePercent(side(row.after)), partTimePercent(side(row.before)));
+  const after = partTime(side(row.after));
+  const before = partTime(side(row.before));
+  if (after === null || before === null) return null;
+  if (after === "undefined" || before === "undefined") return UNDEFINED_VALUE;
+  return (100 * (after.count * before.total - before.count * after.total)) / (after.total * before.total);
 }

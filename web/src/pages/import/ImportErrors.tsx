@@ -60,7 +60,7 @@ export function ImportErrors({ job }: Props) {
                   <tr key={index} data-code={problem.code}>
                     <td className="num" data-field="row" data-value={String(problem.row)}
                         title={problem.row === 0 ? t("import.wholeFile") : undefined}>
-                      {problem.row === 0 ? t("import.wholeFileShort") : problem.row}
+                      {problem.row}
                     </td>
                     <td data-field="column">{problem.column ?? ""}</td>
                     <td data-field="value" className="import-value">{problem.value ?? ""}</td>
