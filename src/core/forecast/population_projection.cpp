@@ -210,6 +210,8 @@ Result<std::vector<PopulationSeries>> project_population(
     series.first_year = registered.first_year;
     const int registered_until = std::min(base_last, last_year);
     series.last_registered_year = registered_until;
+    series.by_year.reserve(static_cast<std::size_t>(std::max(last_year, base_last) -
+                                                    registered.first_year + 1));
     for (int year = registered.first_year; year <= registered_until; ++year) {
       series.by_year.push_back(persons_in(registered, year));
     }
