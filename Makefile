@@ -6,20 +6,20 @@ ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc)
 DB         ?= kompetent.db
-CMAKE_GEN  := -G Ninja
 
-.PHONY: run test deps build build-asan build-tsan load-test unit-test asan-test demo bench clean
+.PHONY: run test deps build web e2e-deps screenshots build-asan build-tsan load-test unit-test asan-test demo bench clean
 
 PORT       ?= 8080
 
 ## run: install what is missing, build, create the demo database and serve it on http://localhost:$(PORT)
-run: build
+run: build web
 	@if [ ! -f "$(DB)" ]; then ./$(BUILD)/kompetent demo --db "$(DB)"; fi
 	./$(BUILD)/kompetent serve --db "$(DB)" --port $(PORT)
 
-## test: build and run every test (release build; unit, import and API tests again under
-## ASan/UBSan; and the 30-second API load test against the server under ThreadSanitizer)
-test: build build-asan build-tsan
+## test: build and run every test (release build with the browser tests; unit, import and API
+## tests again under ASan/UBSan; and the 30-second API load test against the server under
+## ThreadSanitizer)
+test: build web e2e-deps build-asan build-tsan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|cases|fuzz|api'
 	$(MAKE) --no-print-directory load-test
@@ -32,18 +32,29 @@ deps:
 	@bash scripts/install-deps.sh
 
 build: deps
-	@cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@JOBS=$(JOBS) bash scripts/build.sh release $(BUILD)
+
+## web: the web app (web/dist), served by `kompetent serve`
+web: deps
+	@bash scripts/npm-install.sh web
+	@cd web && npm run --silent build
+
+e2e-deps: deps
+	@bash scripts/npm-install.sh tests/e2e
+
+## screenshots: run the browser tests and keep their screenshots of the main pages in docs/screenshots
+screenshots: build web e2e-deps
+	KOMPETENT_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots KOMPETENT_BINARY=$(BUILD)/kompetent \
+	  KOMPETENT_WEB_DIR=$(CURDIR)/web/dist node --test --test-concurrency=1 tests/e2e/
 
 build-asan: deps
-	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DKOMPETENT_SANITIZE=ON >/dev/null
-	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@JOBS=$(JOBS) bash scripts/build.sh asan $(ASAN_BUILD)
 
 build-tsan: deps
-	@bash scripts/tsan-build.sh $(TSAN_BUILD)
+	@JOBS=$(JOBS) bash scripts/build.sh tsan $(TSAN_BUILD)
 
 bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) web/dist

@@ -8,6 +8,11 @@ function(kompetent_layer name dir)
     add_library(${name} STATIC ${sources})
     target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
     target_link_libraries(${name} PUBLIC ${ARGN})
+    if(KOMPETENT_UNITY)
+      # Whole layers in a few translation units: the sanitizer builds of `make test` are
+      # clean builds, where this halves the compile time (scripts/sanitizer-build.sh).
+      set_target_properties(${name} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 16)
+    endif()
   else()
     add_library(${name} INTERFACE)
     target_include_directories(${name} INTERFACE ${CMAKE_SOURCE_DIR}/src)

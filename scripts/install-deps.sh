@@ -19,6 +19,7 @@ packages=(
   python3 python3-openpyxl        # independent reader used by tests to check XLSX files
   python3-pytest python3-requests python3-jsonschema python3-yaml python3-pandas
                                   # API tests against the real server, checked against docs/openapi.yaml
+  chromium                        # browser tests (tests/e2e), driven by playwright-core
 )
 
 missing=()
@@ -28,7 +29,21 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The web app is built with Vite, which needs Node.js 20.19 or newer (with npm). Debian 12's own
+# nodejs is 18, so Node.js is not installed from here: say so plainly instead of failing later.
+check_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "install-deps: Node.js >= 20.19 with npm is needed to build the web app (https://nodejs.org)" >&2
+    exit 1
+  fi
+  if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    echo "install-deps: Node.js $(node --version) is too old; the web app needs >= 20.19" >&2
+    exit 1
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  check_node
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0
 fi
@@ -42,3 +57,4 @@ if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/d
   $sudo apt-get update -q
 fi
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+check_node

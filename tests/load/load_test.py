@@ -549,7 +549,7 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, help="keep the database, logs and reports here")
     args = parser.parse_args()
     if not args.binary.exists():
-        print(f"no kompetent binary at {args.binary}; run scripts/tsan-build.sh build-tsan", file=sys.stderr)
+        print(f"no kompetent binary at {args.binary}; run scripts/build.sh tsan build-tsan", file=sys.stderr)
         return 1
     if args.clients < 2:
         parser.error("--clients must be at least 2 (two of them import)")
