@@ -97,6 +97,7 @@ TEST(PopulationProjection, AMunicipalityWithAnEmptyAgeUsesItsCountysRatio) {
   const std::vector<std::string> numbers{"9001"};
   ProjectionOptions options;
   options.base_first_year = 2020;
+  options.min_base_persons = 1;  // only empty cohorts fall back
   options.calibrate = false;
   auto result = project_population(inputs, numbers, PopulationAlternative::main, 2023, options);
   ASSERT_TRUE(result.ok());
@@ -133,6 +134,7 @@ TEST(PopulationProjection, CalibrationFollowsTheMunicipalTotalsGrowthFromTheBase
   const std::vector<std::string> numbers{"9001"};
   ProjectionOptions options;
   options.base_first_year = 2020;
+  options.min_base_persons = 1;
   auto result = project_population(inputs, numbers, PopulationAlternative::main, 2024, options);
   ASSERT_TRUE(result.ok());
   const PopulationSeries& s = result.value()[0];
