@@ -7,6 +7,7 @@
 // command is beside each.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -70,6 +71,30 @@ TEST_F(PopulationFiles, RegisteredSingleYearFileHasEveryMunicipalityAgeAndYear) 
   double women_15_49 = 0;
   for (int age = 15; age <= 49; ++age) women_15_49 += kvaenangen.women[11][static_cast<std::size_t>(age)];
   EXPECT_DOUBLE_EQ(women_15_49, 178.0);
+}
+
+// The target municipalities' file of ../shared/data/reference (PROVENANCE.md §3, not shipped):
+// the same reader takes its extra columns, and its 2020–2026 rows equal the shipped file's.
+TEST_F(PopulationFiles, TargetMunicipalitiesFileOfTheSharedDataAgreesWithTheShippedOne) {
+  const fs::path shared = fs::path(KOMPETENT_SOURCE_DIR) / ".." / "shared" / "data" / "reference" /
+                          "folkemengde_malkommuner_ettarig_alder_2005_2026.csv";
+  if (!fs::exists(shared)) GTEST_SKIP() << "no " << shared;
+  auto targets = io::read_registered_population(shared, history_);
+  ASSERT_TRUE(targets.ok()) << targets.errors.front().code;
+  ASSERT_EQ(targets.value.size(), 17u);  // 39 644 rows = 17 × 22 years × 106 ages
+  auto shipped = io::read_registered_population(kReference / io::kRegisteredPopulationFile, history_);
+  ASSERT_TRUE(shipped.ok());
+  for (const auto& t : targets.value) {
+    ASSERT_EQ(t.first_year, 2005);
+    ASSERT_EQ(t.last_year(), 2026);
+    const auto& s = *std::find_if(shipped.value.begin(), shipped.value.end(),
+                                  [&](const auto& p) { return p.municipality == t.municipality; });
+    for (int year = 2020; year <= 2026; ++year) {
+      EXPECT_EQ(t.persons[static_cast<std::size_t>(year - 2005)],
+                s.persons[static_cast<std::size_t>(year - 2015)])
+          << t.municipality << " " << year;
+    }
+  }
 }
 
 TEST_F(PopulationFiles, MunicipalTotalsRunFrom2000To2050) {
