@@ -26,8 +26,8 @@ export function RegionTable({ table, indicators, caption, overviewQuery, showDat
   const dateOf = new Map(table.snapshots.map((s) => [s.municipality, s.date]));
 
   const overviewHref = (number: string) => {
-    const query = new URLSearchParams(overviewQuery);
-    query.set("kommune", number);
+    const query = new URLSearchParams({ kommune: number });
+    overviewQuery.forEach((value, name) => query.set(name, value));
     return `/oversikt?${query.toString()}`;
   };
 
