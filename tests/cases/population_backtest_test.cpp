@@ -33,9 +33,9 @@ struct Band {
   int from;
   int to;
 };
-constexpr Band kBands[] = {{"total", 0, 105},  {"0-5", 0, 5},     {"6-15", 6, 15},
-                           {"16-19", 16, 19},  {"20-66", 20, 66}, {"67-79", 67, 79},
-                           {"80-89", 80, 89},  {"90+", 90, 105}};
+constexpr Band kBands[] = {{"total", 0, 105}, {"0-5", 0, 5},     {"6-15", 6, 15},
+                           {"16-19", 16, 19}, {"20-66", 20, 66}, {"67-79", 67, 79},
+                           {"80-89", 80, 89}, {"90+", 90, 105}};
 
 struct Errors {
   double absolute = 0;   // sum of |P - R| / R
@@ -74,8 +74,8 @@ TEST(PopulationBacktest, ProjectingFrom2015To2020PredictsTheRegistered2021To2026
   std::vector<std::string> numbers;
   std::map<std::string, PopulationSeries> registered;
   for (const auto& p : inputs.registered) {
-    registered[p.municipality] = PopulationSeries{p.municipality, {}, p.first_year, p.last_year(),
-                                                  p.persons};
+    registered[p.municipality] =
+        PopulationSeries{p.municipality, {}, p.first_year, p.last_year(), p.persons};
     // 1508 Ålesund and 1580 Haram have no reliable years before 2024 (PROVENANCE.md §2).
     if (p.first_reliable_year <= 2015) numbers.push_back(p.municipality);
   }
@@ -85,8 +85,8 @@ TEST(PopulationBacktest, ProjectingFrom2015To2020PredictsTheRegistered2021To2026
   pure.base_first_year = 2015;
   pure.base_last_year = 2020;
   pure.calibrate = false;
-  auto hamilton_perry =
-      forecast::project_population(inputs, numbers, forecast::PopulationAlternative::main, 2026, pure);
+  auto hamilton_perry = forecast::project_population(
+      inputs, numbers, forecast::PopulationAlternative::main, 2026, pure);
   ASSERT_TRUE(hamilton_perry.ok());
 
   // The same, scaled to the registered totals: the error left in the age
@@ -100,13 +100,13 @@ TEST(PopulationBacktest, ProjectingFrom2015To2020PredictsTheRegistered2021To2026
   }
   forecast::ProjectionOptions calibrated = pure;
   calibrated.calibrate = true;
-  auto with_totals = forecast::project_population(inputs, numbers,
-                                                  forecast::PopulationAlternative::main, 2026,
-                                                  calibrated);
+  auto with_totals = forecast::project_population(
+      inputs, numbers, forecast::PopulationAlternative::main, 2026, calibrated);
   ASSERT_TRUE(with_totals.ok());
 
-  std::printf("| band | horizon | all 355: MAPE | MALPE | 17 targets: MAPE | MALPE | "
-              "all, total known: MAPE | MALPE |\n|---|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "| band | horizon | all 355: MAPE | MALPE | 17 targets: MAPE | MALPE | "
+      "all, total known: MAPE | MALPE |\n|---|---|---|---|---|---|---|---|\n");
   for (int year : {2023, 2026}) {
     auto all = errors_at(hamilton_perry.value(), registered, year, false);
     auto targets = errors_at(hamilton_perry.value(), registered, year, true);

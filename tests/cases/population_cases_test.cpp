@@ -11,8 +11,8 @@
 #include "cases/case_files.h"
 #include "io/reference/municipality_history_file.h"
 #include "io/reference/population_files.h"
-#include "io/reference/reference_files.h"
 #include "io/reference/population_ssb_table.h"
+#include "io/reference/reference_files.h"
 
 namespace kompetent {
 namespace {

@@ -5,6 +5,8 @@
 // the statistics bank's long ';' layout and PxWebApi's wide ',' layout).
 // Expected numbers come from independent awk/python over the same files; the
 // command is beside each.
+#include "io/reference/population_files.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,7 +17,6 @@
 
 #include "core/forecast/population_projection.h"
 #include "io/reference/municipality_history_file.h"
-#include "io/reference/population_files.h"
 #include "io/reference/population_projection_loader.h"
 #include "io/reference/population_ssb_table.h"
 #include "io/reference/reference_files.h"
@@ -51,7 +52,8 @@ const forecast::PopulationSeries* find(const std::vector<forecast::PopulationSer
 }
 
 TEST_F(PopulationFiles, RegisteredSingleYearFileHasEveryMunicipalityAgeAndYear) {
-  auto loaded = io::read_registered_population(kReference / io::kRegisteredPopulationFile, history_);
+  auto loaded =
+      io::read_registered_population(kReference / io::kRegisteredPopulationFile, history_);
   ASSERT_TRUE(loaded.ok()) << loaded.errors.front().code;
   // PROVENANCE.md: 454 104 rows = 357 municipalities × 12 years × 106 ages.
   ASSERT_EQ(loaded.value.size(), 357u);
@@ -60,16 +62,20 @@ TEST_F(PopulationFiles, RegisteredSingleYearFileHasEveryMunicipalityAgeAndYear) 
   for (const auto& p : loaded.value) {
     ASSERT_EQ(p.first_year, 2015);
     ASSERT_EQ(p.last_year(), 2026);
-    national_2026 += forecast::PopulationSeries{p.municipality, {}, 2015, 2026, p.persons}.sum(2026, 0, 105);
-    national_2024 += forecast::PopulationSeries{p.municipality, {}, 2015, 2026, p.persons}.sum(2024, 0, 105);
+    national_2026 +=
+        forecast::PopulationSeries{p.municipality, {}, 2015, 2026, p.persons}.sum(2026, 0, 105);
+    national_2024 +=
+        forecast::PopulationSeries{p.municipality, {}, 2015, 2026, p.persons}.sum(2024, 0, 105);
   }
   EXPECT_DOUBLE_EQ(national_2026, 5627400.0);  // PROVENANCE.md §1
   EXPECT_DOUBLE_EQ(national_2024, 5550203.0);
-  // awk -F';' '$1=="5546" && $2=="2026" && $3>=15 && $3<=49 {s+=$4} END {print s}' data/reference/folkemengde_kommune_ettarig_alder_2015_2026.csv
+  // awk -F';' '$1=="5546" && $2=="2026" && $3>=15 && $3<=49 {s+=$4} END {print s}'
+  // data/reference/folkemengde_kommune_ettarig_alder_2015_2026.csv
   const auto& kvaenangen = *std::find_if(loaded.value.begin(), loaded.value.end(),
                                          [](const auto& p) { return p.municipality == "5546"; });
   double women_15_49 = 0;
-  for (int age = 15; age <= 49; ++age) women_15_49 += kvaenangen.women[11][static_cast<std::size_t>(age)];
+  for (int age = 15; age <= 49; ++age)
+    women_15_49 += kvaenangen.women[11][static_cast<std::size_t>(age)];
   EXPECT_DOUBLE_EQ(women_15_49, 178.0);
 }
 
@@ -82,7 +88,8 @@ TEST_F(PopulationFiles, TargetMunicipalitiesFileOfTheSharedDataAgreesWithTheShip
   auto targets = io::read_registered_population(shared, history_);
   ASSERT_TRUE(targets.ok()) << targets.errors.front().code;
   ASSERT_EQ(targets.value.size(), 17u);  // 39 644 rows = 17 × 22 years × 106 ages
-  auto shipped = io::read_registered_population(kReference / io::kRegisteredPopulationFile, history_);
+  auto shipped =
+      io::read_registered_population(kReference / io::kRegisteredPopulationFile, history_);
   ASSERT_TRUE(shipped.ok());
   for (const auto& t : targets.value) {
     ASSERT_EQ(t.first_year, 2005);
@@ -154,7 +161,8 @@ TEST_F(PopulationFiles, SsbLongExportGivesTheSupportRatioAnIndependentCalculatio
   EXPECT_DOUBLE_EQ(kvaenangen->sum(2026, 80, 105), 102.0);
   EXPECT_DOUBLE_EQ(forecast::support_ratio(*kvaenangen, 2026), 641.0 / 102.0);
   // Men and women are summed: Lyngen 2025 equals the shipped file's i_alt.
-  // awk -F';' '$1=="5536" && $2=="2025" {s+=$6} END {print s}' data/reference/folkemengde_kommune_ettarig_alder_2015_2026.csv
+  // awk -F';' '$1=="5536" && $2=="2025" {s+=$6} END {print s}'
+  // data/reference/folkemengde_kommune_ettarig_alder_2015_2026.csv
   EXPECT_DOUBLE_EQ(find(loaded.value, "5536")->sum(2025, 0, 105), 2734.0);
 }
 
@@ -182,7 +190,8 @@ TEST(PopulationProjectionLoader, ProjectsFromTheShippedFiles) {
   const auto read = std::chrono::steady_clock::now();
   std::vector<std::string> all;
   for (const auto& p : inputs.value().registered) all.push_back(p.municipality);
-  auto projected = forecast::project_population(inputs.value(), all, PopulationAlternative::main, 2050);
+  auto projected =
+      forecast::project_population(inputs.value(), all, PopulationAlternative::main, 2050);
   ASSERT_TRUE(projected.ok());
   const auto done = std::chrono::steady_clock::now();
   std::printf("read %.0f ms, projected 357 municipalities to 2050 in %.1f ms\n",
@@ -209,8 +218,9 @@ TEST(PopulationProjectionLoader, ProjectsFromTheShippedFiles) {
 
   auto same = io::load_projected_population(kDataDir, one, PopulationAlternative::main, 2040);
   ASSERT_TRUE(same.ok());
-  EXPECT_EQ(same.value()[0].by_year, std::vector<forecast::AgeProfile>(
-                                         kvaenangen->by_year.begin(), kvaenangen->by_year.begin() + 26));
+  EXPECT_EQ(same.value()[0].by_year,
+            std::vector<forecast::AgeProfile>(kvaenangen->by_year.begin(),
+                                              kvaenangen->by_year.begin() + 26));
 }
 
 }  // namespace

@@ -115,8 +115,7 @@ CohortChangeRatios fill_missing_ratios(const CohortChangeRatios& own,
 AgeProfile project_one_year(const AgeProfile& previous, const CohortChangeRatios& ratios) {
   AgeProfile next{};
   for (std::size_t a = 1; a < kOldestAge; ++a) next[a] = ratios.ccr[a] * previous[a - 1];
-  next[kOldestAge] =
-      ratios.ccr[kOldestAge] * (previous[kOldestAge - 1] + previous[kOldestAge]);
+  next[kOldestAge] = ratios.ccr[kOldestAge] * (previous[kOldestAge - 1] + previous[kOldestAge]);
   // Women 15–49 of the new year, from its persons 15–49 (we project persons,
   // not each sex; the base share of women stands in for a female projection).
   const double women = ratios.women_share_15_49 * sum_ages(next, kFertileFrom, kFertileTo);
@@ -161,8 +160,8 @@ Result<std::vector<PopulationSeries>> project_population(
     if (found == by_number.end()) return Error::not_found("unknown_municipality", {number});
     const RegisteredPopulation& registered = *found->second;
     const int base_last = base_last_of(registered);
-    const int base_first = std::max({options.base_first_year, registered.first_year,
-                                     registered.first_reliable_year});
+    const int base_first =
+        std::max({options.base_first_year, registered.first_year, registered.first_reliable_year});
     if (base_last - base_first < 1) return Error::invalid("no_base_period", {number});
 
     CohortChangeRatios ratios = cohort_change_ratios(registered, base_first, base_last);
@@ -173,9 +172,9 @@ Result<std::vector<PopulationSeries>> project_population(
     }
     auto county = county_ratios.find(registered.county);
     if (county == county_ratios.end()) {
-      CohortChangeRatios own = cohort_change_ratios(
-          aggregate(by_county[registered.county], pooled_first, base_last), pooled_first,
-          base_last);
+      CohortChangeRatios own =
+          cohort_change_ratios(aggregate(by_county[registered.county], pooled_first, base_last),
+                               pooled_first, base_last);
       county = county_ratios
                    .emplace(registered.county,
                             fill_missing_ratios(own, *national_ratios, options.min_base_persons))
@@ -197,7 +196,8 @@ Result<std::vector<PopulationSeries>> project_population(
     const CountyProjection* county_projection = nullptr;
     if (alternative != PopulationAlternative::main) {
       auto c = inputs.counties.find(registered.county);
-      if (c == inputs.counties.end()) return Error::not_found("unknown_county", {registered.county});
+      if (c == inputs.counties.end())
+        return Error::not_found("unknown_county", {registered.county});
       county_projection = &c->second;
       if (last_year > base_last && !c->second.main.has_year(last_year)) {
         return Error::invalid("projection_year_out_of_range", {std::to_string(last_year)});
@@ -210,8 +210,8 @@ Result<std::vector<PopulationSeries>> project_population(
     series.first_year = registered.first_year;
     const int registered_until = std::min(base_last, last_year);
     series.last_registered_year = registered_until;
-    series.by_year.reserve(static_cast<std::size_t>(std::max(last_year, base_last) -
-                                                    registered.first_year + 1));
+    series.by_year.reserve(
+        static_cast<std::size_t>(std::max(last_year, base_last) - registered.first_year + 1));
     for (int year = registered.first_year; year <= registered_until; ++year) {
       series.by_year.push_back(persons_in(registered, year));
     }

@@ -54,7 +54,7 @@ struct CountyProjection {
 };
 
 struct PopulationInputs {
-  std::vector<RegisteredPopulation> registered;         // every municipality of the country
+  std::vector<RegisteredPopulation> registered;          // every municipality of the country
   std::map<std::string, YearlyTotals> municipal_totals;  // number → SSB main-alternative totals
   std::map<std::string, CountyProjection> counties;      // county number → alternatives
 };
@@ -85,7 +85,7 @@ struct CohortChangeRatios {
   // over the base period. ccr[kOldestAge] is the open age:
   // P(105+, t+1) / (P(104, t) + P(105+, t)). ccr[0] is unused (0).
   AgeProfile ccr{};
-  AgeProfile base_persons{};  // the pooled denominator of each ccr[a]
+  AgeProfile base_persons{};     // the pooled denominator of each ccr[a]
   double child_woman_ratio = 0;  // Σ P(0, t) / Σ W15–49(t) over the base years t
   double women_share_15_49 = 0;  // Σ W15–49(t) / Σ P15–49(t) over the base years t
   double base_women_15_49 = 0;   // denominator of child_woman_ratio

@@ -87,9 +87,12 @@ Loaded<std::vector<forecast::RegisteredPopulation>> read_registered_population(
     };
     if (!mapped.error_code.empty()) problem(0, mapped.error_code.c_str(), number);
     const auto year = parse_year(cell(row, col[1]));
-    if (!year) problem(1, parse_count(cell(row, col[1])) ? "invalid_value" : "invalid_number", cell(row, col[1]));
+    if (!year)
+      problem(1, parse_count(cell(row, col[1])) ? "invalid_value" : "invalid_number",
+              cell(row, col[1]));
     const auto age = parse_count(cell(row, col[2]));
-    if (!age || *age > kOldestAge) problem(2, age ? "invalid_value" : "invalid_number", cell(row, col[2]));
+    if (!age || *age > kOldestAge)
+      problem(2, age ? "invalid_value" : "invalid_number", cell(row, col[2]));
     const auto women = parse_count(cell(row, col[3]));
     if (!women) problem(3, "invalid_number", cell(row, col[3]));
     const auto persons = parse_count(cell(row, col[4]));
@@ -98,7 +101,8 @@ Loaded<std::vector<forecast::RegisteredPopulation>> read_registered_population(
     const auto a = static_cast<std::size_t>(*age);
     auto& seen = (*seen_years)[*year];
     if (seen.test(a)) {
-      going = add_error(out.errors, {row.number, header(0), "duplicate_value", std::string(number)});
+      going =
+          add_error(out.errors, {row.number, header(0), "duplicate_value", std::string(number)});
       continue;
     }
     seen.set(a);
@@ -162,12 +166,15 @@ Loaded<std::map<std::string, forecast::YearlyTotals>> read_municipal_totals(
     };
     if (!mapped.error_code.empty()) problem(0, mapped.error_code.c_str(), number);
     const auto year = parse_year(cell(row, col[1]));
-    if (!year) problem(1, parse_count(cell(row, col[1])) ? "invalid_value" : "invalid_number", cell(row, col[1]));
+    if (!year)
+      problem(1, parse_count(cell(row, col[1])) ? "invalid_value" : "invalid_number",
+              cell(row, col[1]));
     const auto persons = parse_count(cell(row, col[2]));
     if (!persons) problem(2, "invalid_number", cell(row, col[2]));
     if (!ok) continue;
     if (!seen_as_written.emplace(std::string(number), *year).second) {
-      going = add_error(out.errors, {row.number, header(0), "duplicate_value", std::string(number)});
+      going =
+          add_error(out.errors, {row.number, header(0), "duplicate_value", std::string(number)});
       continue;
     }
     data[mapped.current][*year] += static_cast<double>(*persons);
@@ -275,19 +282,20 @@ Loaded<std::map<std::string, forecast::CountyProjection>> read_county_projection
   for (auto& [county, alternatives] : data) {
     forecast::CountyProjection projection;
     projection.county = county;
-    for (auto alternative : {PopulationAlternative::main, PopulationAlternative::low,
-                             PopulationAlternative::high}) {
+    for (auto alternative :
+         {PopulationAlternative::main, PopulationAlternative::low, PopulationAlternative::high}) {
       auto found = alternatives.find(alternative);
       if (found == alternatives.end()) {
         const char* code = alternative == PopulationAlternative::main  ? "MMMM"
                            : alternative == PopulationAlternative::low ? "LLML"
-                                                                        : "HHMH";
+                                                                       : "HHMH";
         out.errors.push_back({1, county + " (" + code + ")", "missing_column", ""});
         continue;
       }
-      forecast::YearlyTotals& totals = alternative == PopulationAlternative::main  ? projection.main
-                                       : alternative == PopulationAlternative::low ? projection.low
-                                                                                    : projection.high;
+      forecast::YearlyTotals& totals = alternative == PopulationAlternative::main ? projection.main
+                                       : alternative == PopulationAlternative::low
+                                           ? projection.low
+                                           : projection.high;
       totals.first_year = *years.begin();
       for (const auto& [year, persons] : found->second) totals.by_year.push_back(persons);
     }

@@ -32,7 +32,7 @@ struct Layout {
   std::optional<std::size_t> year;
   struct ValueColumn {
     std::size_t column;
-    std::optional<int> year;                         // from the header, if it names one
+    std::optional<int> year;                           // from the header, if it names one
     std::optional<PopulationAlternative> alternative;  // likewise
   };
   std::vector<ValueColumn> values;
@@ -47,9 +47,12 @@ std::optional<PopulationAlternative> alternative_in(std::string_view text) {
 
 const char* code_of(PopulationAlternative alternative) {
   switch (alternative) {
-    case PopulationAlternative::low: return "LLML";
-    case PopulationAlternative::high: return "HHMH";
-    case PopulationAlternative::main: break;
+    case PopulationAlternative::low:
+      return "LLML";
+    case PopulationAlternative::high:
+      return "HHMH";
+    case PopulationAlternative::main:
+      break;
   }
   return "MMMM";
 }
@@ -73,7 +76,8 @@ std::optional<int> year_in(std::string_view text) {
 
 // The leading digits of a cell ("5546 Kvænangen", "K-5546", "105 år eller eldre").
 std::string_view leading_digits(std::string_view text) {
-  if (text.size() > 2 && (text[0] == 'K' || text[0] == 'k') && text[1] == '-') text.remove_prefix(2);
+  if (text.size() > 2 && (text[0] == 'K' || text[0] == 'k') && text[1] == '-')
+    text.remove_prefix(2);
   std::size_t end = 0;
   while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0) ++end;
   return text.substr(0, end);
@@ -122,8 +126,9 @@ std::optional<Layout> find_layout(RowSource& rows, std::vector<ImportError>& err
     }
     if (!layout.year) {
       for (const auto& v : layout.values) {
-        if (!v.year) errors.push_back({row.number, layout.header[v.column], "invalid_value",
-                                       layout.header[v.column]});
+        if (!v.year)
+          errors.push_back(
+              {row.number, layout.header[v.column], "invalid_value", layout.header[v.column]});
       }
       if (!errors.empty()) return std::nullopt;
     }
@@ -237,7 +242,8 @@ Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
       any_alternative_row = true;
     }
   }
-  if (const auto& failure = rows.failure()) out.errors.push_back({failure->row, "", failure->code, ""});
+  if (const auto& failure = rows.failure())
+    out.errors.push_back({failure->row, "", failure->code, ""});
   if (!out.errors.empty()) return out;
   if (!any_alternative_row) {
     out.errors.push_back({0, layout->alternative ? header[*layout->alternative] : "",
@@ -255,7 +261,8 @@ Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
     for (int year = series.first_year; year <= years.rbegin()->first; ++year) {
       auto found = years.find(year);
       if (found == years.end()) {
-        add_error(out.errors, {0, year_column, "missing_year", number + " " + std::to_string(year)});
+        add_error(out.errors,
+                  {0, year_column, "missing_year", number + " " + std::to_string(year)});
         continue;
       }
       for (std::size_t a = 0; a < kAgeCount; ++a) {

@@ -22,8 +22,8 @@ inline constexpr std::size_t kMaxErrors = 100;
 
 struct ColumnTable {
   std::unique_ptr<RowSource> rows;
-  std::vector<std::string> header;     // the header cells as written
-  std::vector<std::size_t> columns;    // index of each requested column in the row
+  std::vector<std::string> header;   // the header cells as written
+  std::vector<std::size_t> columns;  // index of each requested column in the row
 };
 
 // Opens `path`, reads the header and finds `required` (matched like import

@@ -1,8 +1,8 @@
 // The population projection (core/forecast/population_projection.h) on small
 // populations worked out by hand; docs/population-projection.md has the formulas.
-#include "core/forecast/population_projection.h"
-
 #include <gtest/gtest.h>
+
+#include "core/forecast/population_projection.h"
 
 namespace kompetent::forecast {
 namespace {
@@ -46,7 +46,7 @@ TEST(PopulationProjection, CohortChangeRatiosAreRatiosOfSumsOverTheBasePeriod) {
   EXPECT_DOUBLE_EQ(r.ccr[3], (33.0 + 21.0) / (30.0 + 18.0));
   EXPECT_DOUBLE_EQ(r.ccr[4], 0.0);  // the 40 and 33 aged 3 are nowhere at 4
   EXPECT_DOUBLE_EQ(r.base_persons[4], 73.0);
-  EXPECT_DOUBLE_EQ(r.ccr[20], 1.0);     // 100 + 100 at 20 from 100 + 100 at 19
+  EXPECT_DOUBLE_EQ(r.ccr[20], 1.0);           // 100 + 100 at 20 from 100 + 100 at 19
   EXPECT_DOUBLE_EQ(r.base_persons[19], 0.0);  // nobody aged 18: no ratio
   // Open age: (P(105+,2021) + P(105+,2022)) / ((4 + 2) + (3 + 3)) = (3 + 3) / 12
   EXPECT_DOUBLE_EQ(r.ccr[kOldestAge], 0.5);
@@ -63,7 +63,7 @@ TEST(PopulationProjection, OneYearOnFollowsTheCohortsAndTheOpenAge) {
   EXPECT_DOUBLE_EQ(next[2], 28.0 / 31.0 * 13);
   EXPECT_DOUBLE_EQ(next[3], 1.125 * 10);
   EXPECT_DOUBLE_EQ(next[4], 0.0);
-  EXPECT_DOUBLE_EQ(next[19], 0.0);   // ratio 0: nobody aged 18 in the base
+  EXPECT_DOUBLE_EQ(next[19], 0.0);  // ratio 0: nobody aged 18 in the base
   EXPECT_DOUBLE_EQ(next[20], 100.0);
   EXPECT_DOUBLE_EQ(next[21], 0.0);
   EXPECT_DOUBLE_EQ(next[105], 0.5 * (2 + 3));  // 104 and 105+ both feed 105+
@@ -80,9 +80,9 @@ TEST(PopulationProjection, ZeroCohortsTakeTheFallbackRatio) {
   fallback.women_share_15_49 = 0.5;
   fallback.base_women_15_49 = 1000;
   CohortChangeRatios filled = fill_missing_ratios(own, fallback, 1.0);
-  EXPECT_DOUBLE_EQ(filled.ccr[19], 0.75);  // base 0 → fallback
+  EXPECT_DOUBLE_EQ(filled.ccr[19], 0.75);        // base 0 → fallback
   EXPECT_DOUBLE_EQ(filled.ccr[1], 24.0 / 22.0);  // own base 22 → kept
-  EXPECT_DOUBLE_EQ(filled.ccr[4], 0.0);  // base 73 with nobody surviving is a real 0
+  EXPECT_DOUBLE_EQ(filled.ccr[4], 0.0);          // base 73 with nobody surviving is a real 0
   EXPECT_DOUBLE_EQ(filled.child_woman_ratio, 31.0 / 150.0);
   // A higher threshold also replaces thin ratios (base 22 < 30).
   EXPECT_DOUBLE_EQ(fill_missing_ratios(own, fallback, 30.0).ccr[1], 0.75);
@@ -202,10 +202,10 @@ TEST(PopulationProjection, SupportRatioAndYouthCohort) {
   PopulationSeries s;
   s.first_year = 2040;
   s.by_year.assign(1, AgeProfile{});
-  s.by_year[0][19] = 7;     // youth cohort, not working age
+  s.by_year[0][19] = 7;  // youth cohort, not working age
   s.by_year[0][20] = 30;
   s.by_year[0][66] = 8;
-  s.by_year[0][67] = 100;   // neither group
+  s.by_year[0][67] = 100;  // neither group
   s.by_year[0][80] = 4;
   s.by_year[0][105] = 6;
   EXPECT_DOUBLE_EQ(support_ratio(s, 2040), 38.0 / 10.0);
