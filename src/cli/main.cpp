@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   const CommandContext context{global, clock, exit_code};
   add_import_command(app, context);
   add_analyze_command(app, context);
+  add_forecast_command(app, context);
   add_snapshots_command(app, context);
   add_demo_command(app, context);
   add_org_command(app, context);
