@@ -26,10 +26,10 @@ function FigureCell({ value, kind, attrs }: { value: number | null | undefined; 
   return <td className="num" {...attrs} {...shown.attrs}>{shown.text}</td>;
 }
 
-/** The smallest of 1, 2, 2.5, 5 × 10^n at or above `value`, for an axis end that reads well. */
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^n at or above `value`: an axis end that reads well. */
 function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
 
