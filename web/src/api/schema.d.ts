@@ -625,7 +625,10 @@ export interface components {
         };
         Category: {
             key: string;
+            /** @description in the language asked for (`?lang=en` or Accept-Language), else bokmål */
             name: string;
+            /** @description the English name */
+            name_en: string;
         };
         CategoryList: {
             categories: components["schemas"]["Category"][];
@@ -712,6 +715,20 @@ export interface components {
             "65-69": components["schemas"]["SuppressibleCount"];
             "70+": components["schemas"]["SuppressibleCount"];
         };
+        /** @description Persons per gender and age band (the bands of `age_bands`). `other` is other and unknown gender together. Each band sums over the genders to `age_bands`, each gender over the bands to the count of `female`, `male` or `other_or_unknown_gender`. A suppressed cell is `null`. */
+        AgePyramid: {
+            female: components["schemas"]["AgeBands"];
+            male: components["schemas"]["AgeBands"];
+            other: components["schemas"]["AgeBands"];
+        };
+        /** @description Persons by their total position percent in the group (the percent `part_time` uses), on hundredths: `<25` below 25 % (24.99 % is `<25`), `25-49` from 25.00 % to 49.99 %, … , `100+` 100 % or more. The bands sum to `persons`; the first four are the part-time persons, the first two the small positions. A suppressed band is `null`. */
+        PositionSizeBands: {
+            "<25": components["schemas"]["SuppressibleCount"];
+            "25-49": components["schemas"]["SuppressibleCount"];
+            "50-74": components["schemas"]["SuppressibleCount"];
+            "75-99": components["schemas"]["SuppressibleCount"];
+            "100+": components["schemas"]["SuppressibleCount"];
+        };
         /**
          * @description Persons expected to retire in `year` and the FTE they hold. A suppressed figure is
          *     `null` (`persons` and `fte` null; a server may also give the whole entry as `null`).
@@ -728,6 +745,8 @@ export interface components {
             average_age: number | null;
             average_position_percent: number | null;
             age_bands: components["schemas"]["AgeBands"];
+            age_pyramid: components["schemas"]["AgePyramid"];
+            position_size_bands: components["schemas"]["PositionSizeBands"];
             retirements_by_year: components["schemas"]["RetirementYear"][];
             under_25: components["schemas"]["SuppressibleShare"];
             aged_50_plus: components["schemas"]["SuppressibleShare"];
@@ -1502,7 +1521,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The categories, in table order. */
+            /** @description The categories in the order of `data/position_categories.csv` (related professions together, "annen" last); categories added with `kompetent codes` follow, by key. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1513,11 +1532,13 @@ export interface operations {
                      *       "categories": [
                      *         {
                      *           "key": "helsefagarbeider",
-                     *           "name": "Helsefagarbeider"
+                     *           "name": "Helsefagarbeider",
+                     *           "name_en": "Health care worker"
                      *         },
                      *         {
                      *           "key": "sykepleier",
-                     *           "name": "Sykepleier"
+                     *           "name": "Sykepleier",
+                     *           "name_en": "Nurse"
                      *         }
                      *       ]
                      *     }
