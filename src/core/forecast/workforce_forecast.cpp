@@ -20,6 +20,7 @@ struct GroupState {
   double previous_demand = 0;
   double previous_demand_without_levers = 0;
   double previous_supply_after_recruitment = 0;  // effective, at the previous year's sick leave
+  std::size_t first_used = 0, end_used = 0;      // cohorts outside [first_used, end_used) are empty
 };
 
 std::vector<std::string> category_keys(const ForecastParameters& parameters) {
@@ -67,8 +68,10 @@ Result<PreparedWorkforce> prepare_workforce(std::span<const StaffMember> staff, 
     }
     group->base_fte += member.fte;
     group->base_persons += 1;
-    group->persons_by_birth_year[member.birth_year] += 1;
-    group->fte_by_birth_year[member.birth_year] += member.fte;
+    // A birth year after the snapshot is a data error; such a person counts as aged 0.
+    const int birth_year = std::min(member.birth_year, base_year);
+    group->persons_by_birth_year[birth_year] += 1;
+    group->fte_by_birth_year[birth_year] += member.fte;
   }
   std::stable_sort(prepared.groups.begin(), prepared.groups.end(),
                    [](const auto& a, const auto& b) { return a.category < b.category; });
@@ -154,9 +157,14 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
     GroupState& state = states[g];
     state.persons.assign(width, 0);
     state.fte.assign(width, 0);
+    state.first_used = width;
     if (const auto* base = specs[g].base) {
       for (const auto& [birth_year, persons] : base->persons_by_birth_year) state.persons[index_of_birth_year(birth_year)] = persons;
       for (const auto& [birth_year, fte] : base->fte_by_birth_year) state.fte[index_of_birth_year(birth_year)] = fte;
+      if (!base->persons_by_birth_year.empty()) {
+        state.first_used = index_of_birth_year(base->persons_by_birth_year.begin()->first);
+        state.end_used = index_of_birth_year(base->persons_by_birth_year.rbegin()->first) + 1;
+      }
       state.base_demand = base->base_fte * (1 - base_sick_leave);
       state.base_average_size = base->base_persons > 0 ? base->base_fte / base->base_persons : overall_average_size;
     } else {
@@ -202,17 +210,20 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
     forecast.base.total += figures;
   }
 
-  // The exit rates of the scenario, per group and age, looked up once.
-  std::vector<std::array<double, kAgeCount>> exit_by_age(specs.size());
+  // The exit rates of the scenario per group and age, looked up once, for every age a cohort
+  // can reach (past the curve's end its last rate holds).
+  const auto oldest_reachable = static_cast<std::size_t>(to_year - first_birth_year);
+  std::vector<std::vector<double>> exit_by_age(specs.size(), std::vector<double>(oldest_reachable + 1));
   for (std::size_t g = 0; g < specs.size(); ++g) {
     const ExitCurve& curve = parameters.exit_curves.at(specs[g].category);
-    for (int age = 0; age <= kOldestAge; ++age) {
-      exit_by_age[g][static_cast<std::size_t>(age)] = shifted_rate(curve, age, scenario.retirement_age_shift);
+    for (std::size_t age = 0; age <= oldest_reachable; ++age) {
+      exit_by_age[g][age] = shifted_rate(curve, static_cast<int>(std::min<std::size_t>(age, kOldestAge)),
+                                         scenario.retirement_age_shift);
     }
   }
 
   double previous_sick_leave = base_sick_leave;
-  std::vector<double> demand_without_shifts(specs.size());
+  std::vector<double> population_factor(parameters.services.size()), demand_base_scaled(specs.size()), demand;
   for (int year = base_year + 1; year <= to_year; ++year) {
     const double sick_leave = scenario.sick_leave.at(year, base_year);
     const double at_work = 1 - sick_leave;
@@ -220,14 +231,14 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
     const double productivity = std::pow(1 + scenario.productivity_per_year, -(year - base_year));
 
     // Demand: base × population factor, then the levers.
-    std::vector<double> demand_base_scaled(specs.size());
-    for (std::size_t g = 0; g < specs.size(); ++g) {
-      const std::size_t s = specs[g].service_index;
+    for (std::size_t s = 0; s < parameters.services.size(); ++s) {
       const double users = service_users(parameters.services[s], population, population_year(year));
-      const double population_factor = base_users[s] > 0 ? users / base_users[s] : 1.0;
-      demand_base_scaled[g] = states[g].base_demand * population_factor;
+      population_factor[s] = base_users[s] > 0 ? users / base_users[s] : 1.0;
     }
-    std::vector<double> demand = demand_base_scaled;
+    for (std::size_t g = 0; g < specs.size(); ++g) {
+      demand_base_scaled[g] = states[g].base_demand * population_factor[specs[g].service_index];
+    }
+    demand = demand_base_scaled;
     for (const TaskShift& shift : scenario.task_shifts) {
       for (std::size_t from = 0; from < specs.size(); ++from) {
         const std::string& service = parameters.services[specs[from].service_index].key;
@@ -259,22 +270,29 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
       // Exits during the year, at the age reached in it: the age-specific rate first, then
       // turnover among those who stay.
       double contracted_before = 0, retired = 0, quit = 0, raised = 0, persons_after = 0;
-      for (std::size_t i = 0; i < width; ++i) {
-        if (state.persons[i] == 0 && state.fte[i] == 0) continue;
-        const int age = std::clamp(year - (first_birth_year + static_cast<int>(i)), 0, kOldestAge);
-        const double exit_rate = exit_by_age[g][static_cast<std::size_t>(age)];
-        contracted_before += state.fte[i];
-        retired += state.fte[i] * exit_rate;
-        quit += state.fte[i] * (1 - exit_rate) * turnover;
-        const double stay = (1 - exit_rate) * (1 - turnover);
-        state.persons[i] *= stay;
-        state.fte[i] *= stay;
-        // Position sizes: a cohort averaging less than the year's size is raised to it.
-        if (scenario.position_size && state.fte[i] < state.persons[i] * size) {
-          raised += state.persons[i] * size - state.fte[i];
-          state.fte[i] = state.persons[i] * size;
+      // rate_at[-i] is the rate at the age the cohort at index i reaches this year.
+      const double* rate_at = exit_by_age[g].data() + (year - first_birth_year);
+      double* persons = state.persons.data();
+      double* fte = state.fte.data();
+      for (std::size_t i = state.first_used; i < state.end_used; ++i) {
+        const double exit_rate = rate_at[-static_cast<std::ptrdiff_t>(i)];
+        const double before = fte[i];
+        const double kept = before * (1 - exit_rate);
+        contracted_before += before;
+        retired += before * exit_rate;
+        quit += kept * turnover;
+        fte[i] = kept * (1 - turnover);
+        persons[i] *= (1 - exit_rate) * (1 - turnover);
+        persons_after += persons[i];
+      }
+      // Position sizes: a cohort averaging less than the year's size is raised to it.
+      if (scenario.position_size) {
+        for (std::size_t i = state.first_used; i < state.end_used; ++i) {
+          if (fte[i] < persons[i] * size) {
+            raised += persons[i] * size - fte[i];
+            fte[i] = persons[i] * size;
+          }
         }
-        persons_after += state.persons[i];
       }
       const double contracted_after = contracted_before - retired - quit + raised;
 
@@ -301,6 +319,8 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
           const std::size_t i = index_of_birth_year(year - age);
           state.persons[i] += figures.need_persons * share;
           state.fte[i] += figures.need_contracted_fte * share;
+          state.first_used = std::min(state.first_used, i);
+          state.end_used = std::max(state.end_used, i + 1);
         }
       }
       state.previous_demand = demand[g];
