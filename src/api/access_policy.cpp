@@ -49,6 +49,7 @@ std::span<const AccessRule> all_rules() {
       AccessRule{"landing_page", true, {}, false, Scope::none},
       AccessRule{"setup_page", true, {}, false, Scope::none},
       AccessRule{"setup_script", true, {}, false, Scope::none},
+      AccessRule{"web_app", true, {}, false, Scope::none},  // static files; the data is behind /api
       AccessRule{"health", true, {}, false, Scope::none},
       AccessRule{"setup", true, {}, false, Scope::none},
       AccessRule{"login", true, {}, false, Scope::none},

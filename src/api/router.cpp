@@ -16,13 +16,23 @@ std::vector<std::string_view> split(std::string_view pattern) {
   return parts;
 }
 
+bool is_rest_part(std::string_view part) { return part.size() > 3 && part.front() == '{' && part.ends_with("*}"); }
+
 bool matches(std::string_view pattern, const std::vector<std::string>& segments,
              std::map<std::string, std::string>& params) {
   const auto parts = split(pattern);
-  if (parts.size() != segments.size()) return false;
+  const bool has_rest = !parts.empty() && is_rest_part(parts.back());
+  if (has_rest ? segments.size() < parts.size() : parts.size() != segments.size()) return false;
+  if (has_rest && segments.front() == "api") return false;
   std::map<std::string, std::string> found;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string_view part = parts[i];
+    if (has_rest && i + 1 == parts.size()) {
+      std::string rest = segments[i];
+      for (std::size_t j = i + 1; j < segments.size(); ++j) rest += "/" + segments[j];
+      found[std::string(part.substr(1, part.size() - 3))] = std::move(rest);
+      break;
+    }
     if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
       found[std::string(part.substr(1, part.size() - 2))] = segments[i];
     } else if (part != segments[i]) {
@@ -63,11 +73,14 @@ const std::vector<Route>& all_routes() {
       {"import_start", "POST", "/api/v1/municipalities/{number}/imports", true},
       {"import_job", "GET", "/api/v1/imports/{id}"},
       {"import_errors", "GET", "/api/v1/imports/{id}/errors"},
+      // Last, so every route above wins: the web app's files and client routes.
+      {"web_app", "GET", "/{path*}"},
   };
   return routes;
 }
 
 RouteMatch match_route(std::string_view method, const std::vector<std::string>& segments) {
+  if (method == "HEAD") method = "GET";
   RouteMatch result;
   for (const Route& route : all_routes()) {
     std::map<std::string, std::string> params;

@@ -23,6 +23,9 @@ struct ReferenceData {
   std::vector<Region> regions;
   MunicipalityHistory history;
   std::filesystem::path data_dir;
+  // Category keys in the order of data/position_categories.csv, the order
+  // people expect them in (related professions together, "other" last).
+  std::vector<std::string> category_order;
 
   [[nodiscard]] const Municipality* find_municipality(std::string_view number) const;
   [[nodiscard]] const Region* find_region(std::string_view id) const;
@@ -35,6 +38,7 @@ struct ReferenceData {
 struct ApiOptions {
   int min_group = 5;                   // k of the small-group suppression (never below 3)
   std::filesystem::path upload_dir;    // where uploads wait for their job
+  std::filesystem::path web_dir;       // the built web app, canonical (web_files.h); empty: none
 };
 
 struct ServerContext {

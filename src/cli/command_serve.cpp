@@ -1,5 +1,5 @@
-// kompetent serve: the JSON API (and, later, the web app) over HTTP.
-//   kompetent serve --db kompetent.db --port 8080
+// kompetent serve: the JSON API and the built web app over HTTP.
+//   kompetent serve --db kompetent.db --port 8080 [--web-dir web/dist]
 // A database without users gets a single-use link for creating the first
 // administrator; the demo database prints its logins.
 #include <fstream>
@@ -8,11 +8,13 @@
 #include "api/api_application.h"
 #include "api/import_runner.h"
 #include "api/session_service.h"
+#include "api/web_files.h"
 #include <nlohmann/json.hpp>
 #include "api/http/http_server.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "io/reference/reference_files.h"
 #include "core/demo/demo_users.h"
 #include "security/digest.h"
 #include "security/random_token.h"
@@ -30,6 +32,7 @@ struct ServeOptions {
   std::string upload_dir;
   std::string access_log = "-";
   bool trust_proxy = false;
+  std::string web_dir;  // "": look in the usual places; "none": serve no app
 };
 
 constexpr auto kSetupTokenLifetime = std::chrono::hours{24};
@@ -73,6 +76,25 @@ Status print_how_to_log_in(Environment& env, const std::string& base_url, const 
   return ok_status();
 }
 
+// The built web app: --web-dir (which must hold index.html), else web/dist
+// in the current directory, else web/dist beside the binary's directory
+// (build/kompetent → web/dist). Empty: none, and "/" shows the landing page.
+Result<std::filesystem::path> find_web_dir(const std::string& option) {
+  if (option == "none") return std::filesystem::path{};
+  if (!option.empty()) {
+    auto root = api::canonical_web_root(option);
+    if (!root) return Error::invalid("web_dir_invalid", {option});
+    return *root;
+  }
+  if (auto root = api::canonical_web_root(std::filesystem::path("web") / "dist")) return *root;
+  std::error_code ec;
+  const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    if (auto root = api::canonical_web_root(binary.parent_path().parent_path() / "web" / "dist")) return *root;
+  }
+  return std::filesystem::path{};
+}
+
 int run(const ServeOptions& options, const CommandContext& context) {
   int code = kExitOk;
   auto opened = open_for_command(context, code);
@@ -90,6 +112,18 @@ int run(const ServeOptions& options, const CommandContext& context) {
   std::filesystem::create_directories(upload_dir, ec);
   if (ec) return report_error(Error::io("file_not_writable", {upload_dir.string()}), env.messages);
 
+  // The categories are in the database; the file gives the order to list them in.
+  auto shipped_categories = io::load_categories(env.data_dir / "position_categories.csv");
+  if (!shipped_categories.ok()) {
+    return report_error(Error::io("data_dir_invalid", {(env.data_dir / "position_categories.csv").string()}),
+                        env.messages);
+  }
+  std::vector<std::string> category_order;
+  for (const PositionCategory& c : shipped_categories.value.all()) category_order.push_back(c.key);
+
+  auto web_dir = find_web_dir(options.web_dir);
+  if (!web_dir.ok()) return report_error(web_dir.error(), env.messages);
+
   const Clock& clock = context.clock;
   store::sqlite::SqliteOptions sqlite_options;
   sqlite_options.busy_timeout = std::chrono::milliseconds{2000};
@@ -104,8 +138,9 @@ int run(const ServeOptions& options, const CommandContext& context) {
   api::LoginThrottle throttle;
   api::ServerContext server{clock,
                             std::move(messages).value(),
-                            api::ReferenceData{env.municipalities, env.regions, env.history, env.data_dir},
-                            api::ApiOptions{options.min_group, upload_dir},
+                            api::ReferenceData{env.municipalities, env.regions, env.history, env.data_dir,
+                                               std::move(category_order)},
+                            api::ApiOptions{options.min_group, upload_dir, web_dir.value()},
                             pool,
                             views,
                             throttle};
@@ -156,6 +191,11 @@ int run(const ServeOptions& options, const CommandContext& context) {
   if (!options.port_file.empty()) {
     std::ofstream(options.port_file) << port.value() << '\n';
   }
+  if (web_dir.value().empty()) {
+    std::cout << env.messages.text("cli.serve.no_web_app") << '\n';
+  } else {
+    std::cout << env.messages.text("cli.serve.web_app", {web_dir.value().string()}) << '\n';
+  }
   std::cout << env.messages.text("cli.serve.listening", {base_url}) << '\n' << std::flush;
   http.run();
   std::cout << env.messages.text("cli.serve.stopped") << '\n';
@@ -175,6 +215,8 @@ void add_serve_command(CLI::App& app, CommandContext context) {
   serve->add_option("--threads", options->threads, "Arbeidstråder for forespørsler")->check(CLI::Range(1, 256));
   serve->add_option("--upload-dir", options->upload_dir, "Mappe for opplastinger under import");
   serve->add_option("--access-log", options->access_log, "Tilgangslogg: - (stderr), en fil, eller none");
+  serve->add_option("--web-dir", options->web_dir,
+                    "Den bygde nettleserappen (web/dist); none: ingen app");
   serve->add_flag("--trust-proxy", options->trust_proxy,
                   "Stol på X-Forwarded-For/-Proto (bare bak egen omvendt proxy med TLS)");
   serve->callback([options, context] { context.exit_code = run(*options, context); });

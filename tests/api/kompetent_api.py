@@ -178,9 +178,10 @@ class OpenApi:
 class Server:
     """`kompetent serve --port 0 --port-file F` on one database; stop() sends SIGTERM."""
 
-    def __init__(self, db: Path, workdir: Path, *, min_group: int | None = None, extra: Iterable[str] = ()):
+    def __init__(self, db: Path, workdir: Path, *, min_group: int | None = None, extra: Iterable[str] = (),
+                 cwd: Path | None = None):
         self.db, self.workdir = Path(db), Path(workdir)
-        self.min_group, self.extra = min_group, list(extra)
+        self.min_group, self.extra, self.cwd = min_group, list(extra), cwd
         self.proc: subprocess.Popen | None = None
         self.port: int | None = None
         self.stdout_lines: list[str] = []
@@ -201,7 +202,7 @@ class Server:
         port_file = self.workdir / f"port-{uuid.uuid4().hex[:6]}"
         self.proc = subprocess.Popen(self.command(port_file), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=open(self.stderr_path, "wb"), text=True, encoding="utf-8",
-                                     errors="replace", bufsize=1)
+                                     errors="replace", bufsize=1, cwd=self.cwd)
         self._reader = threading.Thread(target=self._read_stdout, daemon=True)
         self._reader.start()
         deadline = time.monotonic() + timeout

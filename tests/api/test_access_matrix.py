@@ -199,11 +199,17 @@ def test_regions_are_the_reference_regions(role, clients):
 
 def test_categories_are_the_reference_categories(clients):
     with open(REPO_ROOT / "data" / "position_categories.csv", encoding="utf-8") as f:
-        keys = [row["kategori"] for row in csv.DictReader(f, delimiter=";")]
+        rows = list(csv.DictReader(f, delimiter=";"))
     categories = clients("hr").get_json("/api/v1/categories")["categories"]
-    # Same categories; the API lists them by key (the order is not part of the contract).
-    assert sorted(c["key"] for c in categories) == sorted(keys)
-    assert {c["key"]: c["name"] for c in categories}["sykepleier"] == "Sykepleier"
+    # The file's categories, in the file's order (not by key: "annen" comes last).
+    assert [c["key"] for c in categories] == [row["kategori"] for row in rows]
+    assert [c["key"] for c in categories][:3] == ["helsefagarbeider", "sykepleier", "spesialsykepleier"]
+    assert [(c["name"], c["name_en"]) for c in categories] == [(row["navn_nb"], row["navn_en"]) for row in rows]
+    assert {c["key"]: c["name_en"] for c in categories}["sykepleier"] == "Nurse"
+    # In English, `name` is the English name too; the order stays.
+    english = clients("hr").get_json("/api/v1/categories?lang=en")["categories"]
+    assert [(c["key"], c["name"], c["name_en"]) for c in english] == [
+        (row["kategori"], row["navn_en"], row["navn_en"]) for row in rows]
 
 
 def test_demo_users_have_their_roles(clients):

@@ -6,10 +6,11 @@
 namespace kompetent::api::handlers {
 
 RouteHandler handler_for(std::string_view route_id) {
-  static const std::array<std::pair<std::string_view, RouteHandler>, 26> table = {{
+  static const std::array<std::pair<std::string_view, RouteHandler>, 27> table = {{
       {"landing_page", landing_page},
       {"setup_page", setup_page},
       {"setup_script", setup_script},
+      {"web_app", web_app},
       {"health", health},
       {"setup", setup},
       {"login", login},

@@ -12,6 +12,7 @@ namespace kompetent::api::handlers {
 HttpResponse landing_page(RequestContext&);
 HttpResponse setup_page(RequestContext&);
 HttpResponse setup_script(RequestContext&);
+HttpResponse web_app(RequestContext&);
 // session_handlers.cpp
 HttpResponse health(RequestContext&);
 HttpResponse setup(RequestContext&);

@@ -1,7 +1,9 @@
-// The two pages the server has before the web app exists: a landing page at
-// "/" that says where things are, and the page behind the single-use setup
-// link that `kompetent serve` prints, so that link works in a browser.
+// The pages: the built web app (its files, and index.html for its client
+// routes such as /oversikt), a landing page at "/" when the app is not built,
+// and the page behind the single-use setup link that `kompetent serve`
+// prints, so that link works in a browser even without the app.
 #include "api/handlers/handlers.h"
+#include "api/web_files.h"
 
 namespace kompetent::api::handlers {
 namespace {
@@ -14,9 +16,11 @@ code{background:#f2f2f2;padding:0 .2rem}</style></head>
 <body><h1>kompetent</h1>
 <p>Strategisk kompetanse- og rekrutteringsplanlegging for kommuner.</p>
 <p>Tjeneren kjører. JSON-API-et ligger under <code>/api/v1</code>, beskrevet i
-<code>docs/api.md</code> og <code>docs/openapi.yaml</code>. Nettleserappen kommer her.</p>
+<code>docs/api.md</code> og <code>docs/openapi.yaml</code>.</p>
+<p>Nettleserappen er ikke bygget: kjør <code>make run</code> (eller <code>npm run build</code> i
+<code>web/</code> og <code>kompetent serve --web-dir web/dist</code>).</p>
 <p lang="en"><em>The server is running. The JSON API is under <code>/api/v1</code>; see
-<code>docs/api.md</code>. The web app will be served here.</em></p>
+<code>docs/api.md</code>. The web app is not built: run <code>make run</code>.</em></p>
 </body></html>
 )";
 
@@ -66,9 +70,56 @@ HttpResponse page(const char* body, const char* type) {
   return response;
 }
 
+// The web app's policy: its own scripts only. ECharts sets inline styles,
+// hence 'unsafe-inline' for styles and nothing else.
+constexpr const char* kWebAppPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+// Vite names every file under assets/ after its content, so a changed file
+// gets a new name and the old one may be kept for ever. index.html (and any
+// other unhashed file) must be asked again each time, or a browser would keep
+// loading the previous build's scripts.
+HttpResponse web_file_response(RequestContext& ctx, const std::filesystem::path& file, bool hashed) {
+  auto content = read_web_file(file);
+  if (!content) return ctx.error(404, "not_found");
+  HttpResponse response;
+  response.body = std::move(*content);
+  response.headers["Content-Type"] = std::string(web_content_type(file));
+  response.headers["Cache-Control"] = hashed ? "public, max-age=31536000, immutable" : "no-cache";
+  // On every file, not just index.html: an SVG opened on its own is a document too.
+  response.headers["Content-Security-Policy"] = kWebAppPolicy;
+  response.headers["Referrer-Policy"] = "same-origin";
+  return response;
+}
+
+HttpResponse index_html(RequestContext& ctx) {
+  return web_file_response(ctx, ctx.server.options.web_dir / "index.html", false);
+}
+
 }  // namespace
 
-HttpResponse landing_page(RequestContext&) { return page(kLandingPage, "text/html; charset=utf-8"); }
+HttpResponse landing_page(RequestContext& ctx) {
+  if (!ctx.server.options.web_dir.empty()) return index_html(ctx);
+  return page(kLandingPage, "text/html; charset=utf-8");
+}
+
+HttpResponse web_app(RequestContext& ctx) {
+  const std::filesystem::path& root = ctx.server.options.web_dir;
+  if (root.empty()) return ctx.error(404, "not_found");
+  const std::vector<std::string>& segments = ctx.request.path_segments;
+  const bool under_assets = segments.size() > 1 && segments.front() == "assets";
+  const WebFile found = find_web_file(root, segments);
+  switch (found.outcome) {
+    case WebFileOutcome::found: return web_file_response(ctx, found.path, under_assets);
+    case WebFileOutcome::refused: return ctx.error(404, "not_found");
+    case WebFileOutcome::missing: break;
+  }
+  // A missing script is a 404, not the app's HTML: a tab left open over a
+  // deploy would otherwise run index.html as JavaScript and fail obscurely.
+  if (under_assets) return ctx.error(404, "not_found");
+  return index_html(ctx);  // a client route (/oversikt, /logg-inn, …)
+}
 HttpResponse setup_page(RequestContext&) { return page(kSetupPage, "text/html; charset=utf-8"); }
 HttpResponse setup_script(RequestContext&) { return page(kSetupScript, "text/javascript; charset=utf-8"); }
 

@@ -1,5 +1,7 @@
 // Regions, municipalities, categories, a municipality's tree and snapshots.
 #include "api/access_policy.h"
+#include <algorithm>
+
 #include "api/handlers/handlers.h"
 #include "api/json_mapping.h"
 #include "api/session_service.h"
@@ -49,9 +51,21 @@ HttpResponse municipalities(RequestContext& ctx) {
 HttpResponse categories(RequestContext& ctx) {
   auto table = ctx.db.reference().categories();
   if (!table.ok()) return ctx.error(table.error());
+  // The shipped categories in the file's order; any a user added with
+  // `kompetent codes` after them, by key (the store's order, kept by the stable sort).
+  const std::vector<std::string>& order = ctx.server.reference.category_order;
+  const auto rank = [&order](const PositionCategory& c) {
+    return static_cast<std::size_t>(std::find(order.begin(), order.end(), c.key) - order.begin());
+  };
+  std::vector<const PositionCategory*> sorted;
+  for (const PositionCategory& c : table.value().all()) sorted.push_back(&c);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&rank](const PositionCategory* a, const PositionCategory* b) { return rank(*a) < rank(*b); });
   Json list = Json::array();
-  for (const PositionCategory& c : table.value().all()) {
-    list.push_back({{"key", c.key}, {"name", ctx.language == Language::en ? c.name_en : c.name_nb}});
+  for (const PositionCategory* c : sorted) {
+    list.push_back({{"key", c->key},
+                    {"name", ctx.language == Language::en ? c->name_en : c->name_nb},
+                    {"name_en", c->name_en}});
   }
   return HttpResponse::json(200, Json{{"categories", list}}.dump());
 }

@@ -271,7 +271,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     out->body() = std::move(response.body);
     out->keep_alive(keep_alive_);
     out->prepare_payload();
-    const std::uint64_t bytes = out->body().size();
+    std::uint64_t bytes = out->body().size();
+    // HEAD: the headers GET would send, Content-Length included, and no body.
+    if (request_.method == "HEAD") {
+      out->body().clear();
+      bytes = 0;
+    }
     server_.log(request_, response, bytes, std::chrono::steady_clock::now() - started_);
     response_ = out;
     stream_.expires_after(options().read_timeout);

@@ -90,6 +90,7 @@ constexpr RuleRow kExpectedRules[] = {
     {"landing_page",       "public",                      false, Scope::none},
     {"setup_page",         "public",                      false, Scope::none},
     {"setup_script",       "public",                      false, Scope::none},
+    {"web_app",            "public",                      false, Scope::none},  // files; data is under /api
     {"health",             "public",                      false, Scope::none},
     {"setup",              "public",                      false, Scope::none},
     {"login",              "public",                      false, Scope::none},
@@ -146,8 +147,8 @@ TEST(AccessPolicy, OnlyHealthSetupAndLoginArePublic) {
   for (const AccessRule& rule : all_rules()) {
     if (rule.is_public) public_ids.insert(rule.route_id);
   }
-  EXPECT_EQ(public_ids, (std::set<std::string_view>{"landing_page", "setup_page", "setup_script", "health",
-                                                      "setup", "login"}));
+  EXPECT_EQ(public_ids, (std::set<std::string_view>{"landing_page", "setup_page", "setup_script", "web_app",
+                                                      "health", "setup", "login"}));
 }
 
 TEST(AccessPolicy, EmployeeReachesOnlyOwnSessionReferenceListsAndOwnPositions) {

@@ -87,12 +87,27 @@ TEST(Router, MatchesMethodAndPath) {
       {"GET", {"api", "v1", "nope"}, "404", {}},
       {"GET", {"api", "v1", "health", "extra"}, "404", {}},
       {"GET", {"api", "v2", "health"}, "404", {}},
-      {"GET", {"API", "v1", "health"}, "404", {}},  // paths are case-sensitive
-      {"GET", {"v1", "health"}, "404", {}},
+      {"GET", {"api", "v1", "health", "x", "y"}, "404", {}},
+      // Outside /api every GET is the web app's: a file or a client route.
+      {"GET", {"API", "v1", "health"}, "web_app", {{"path", "API/v1/health"}}},  // paths are case-sensitive
+      {"GET", {"v1", "health"}, "web_app", {{"path", "v1/health"}}},
+      {"GET", {"oversikt"}, "web_app", {{"path", "oversikt"}}},
+      {"GET", {"assets", "index-abc123.js"}, "web_app", {{"path", "assets/index-abc123.js"}}},
+      {"GET", {"setup"}, "setup_page", {}},  // the pages keep their own routes
+      {"GET", {"setup.js"}, "setup_script", {}},
+      {"GET", {"setup", "x"}, "web_app", {{"path", "setup/x"}}},
+      {"POST", {"oversikt"}, "405", {}},
+      {"DELETE", {"assets", "x.js"}, "405", {}},
+      // HEAD is GET without the body (RFC 9110 9.3.2), on every GET route.
+      {"HEAD", {"api", "v1", "health"}, "health", {}},
+      {"HEAD", {}, "landing_page", {}},
+      {"HEAD", {"assets", "a.css"}, "web_app", {{"path", "assets/a.css"}}},
+      {"HEAD", {"api", "v1", "users", "kari", "disable"}, "405", {}},
+      {"HEAD", {"api", "v1", "nope"}, "404", {}},
       // Methods compare exactly (RFC 9110 9.1): "get" is another method.
       {"get", {"api", "v1", "health"}, "405", {}},
-      {"HEAD", {"api", "v1", "health"}, "405", {}},
       {"", {"api", "v1", "health"}, "405", {}},
+      {"get", {"oversikt"}, "405", {}},
   };
   for (const Case& c : cases) {
     std::string where = std::string(c.method);
@@ -110,15 +125,17 @@ TEST(Router, EveryRouteIsReachableByItsPattern) {
     Segments segments;
     Params params;
     std::string_view pattern = route.pattern;
-    // The API lives under /api/v1; only the pages (landing, setup) are outside.
-    ASSERT_TRUE(pattern.starts_with("/api/v1/") || route.id.ends_with("_page") || route.id == "setup_script")
+    // The API lives under /api/v1; only the pages (landing, setup, the web app) are outside.
+    ASSERT_TRUE(pattern.starts_with("/api/v1/") || route.id.ends_with("_page") || route.id == "setup_script" ||
+                route.id == "web_app")
         << route.id;
     pattern.remove_prefix(1);
     while (!pattern.empty()) {
       const std::size_t slash = pattern.find('/');
       const std::string_view part = pattern.substr(0, slash);
       if (part.starts_with('{') && part.ends_with('}')) {
-        const std::string name(part.substr(1, part.size() - 2));
+        std::string name(part.substr(1, part.size() - 2));
+        if (name.ends_with('*')) name.pop_back();  // {path*}: the rest, here one segment
         segments.push_back("value-of-" + name);
         params[name] = "value-of-" + name;
       } else {
