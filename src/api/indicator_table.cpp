@@ -60,6 +60,22 @@ Json indicators_json(const WorkforceIndicators& w, const privacy::IndicatorMask&
     bands[age_band_label(band)] = mask.age_bands[band] ? Json(nullptr) : Json(w.age_bands[band]);
   }
   out["age_bands"] = bands;
+  Json pyramid = Json::object();
+  for (int group = 0; group < kGenderGroupCount; ++group) {
+    Json by_band = Json::object();
+    for (int band = 0; band < kAgeBandCount; ++band) {
+      by_band[age_band_label(band)] =
+          mask.age_pyramid[group][band] ? Json(nullptr) : Json(w.age_pyramid[group][band]);
+    }
+    pyramid[std::string(gender_group_key(group))] = by_band;
+  }
+  out["age_pyramid"] = pyramid;
+  Json sizes = Json::object();
+  for (int band = 0; band < kPositionSizeBandCount; ++band) {
+    sizes[std::string(position_size_band_label(band))] =
+        mask.position_size_bands[band] ? Json(nullptr) : Json(w.position_size_bands[band]);
+  }
+  out["position_size_bands"] = sizes;
   Json retirements = Json::array();
   for (int i = 0; i < kRetirementYears; ++i) {
     const bool hidden = mask.retirements[i];
@@ -377,6 +393,17 @@ io::ExportWorkbook indicator_workbook(const IndicatorTable& table, const Message
     sheet.columns.push_back({"age_" + age_band_label(band), m.text("label.age_band", {age_band_label(band)}),
                              ColumnKind::integer});
   }
+  for (int band = 0; band < kPositionSizeBandCount; ++band) {
+    const std::string label(position_size_band_label(band));
+    sheet.columns.push_back({"position_size_" + label, m.text("label.position_size_band", {label}), ColumnKind::integer});
+  }
+  for (int group = 0; group < kGenderGroupCount; ++group) {
+    const std::string gender(gender_group_key(group));
+    for (int band = 0; band < kAgeBandCount; ++band) {
+      sheet.columns.push_back({"age_" + gender + "_" + age_band_label(band),
+                               m.text("label.age_pyramid." + gender, {age_band_label(band)}), ColumnKind::integer});
+    }
+  }
   const bool compared = table.query.compare.has_value();
   if (compared) {
     sheet.columns.push_back({"joiners", m.text("indicator.joiners"), ColumnKind::integer});
@@ -415,6 +442,14 @@ io::ExportWorkbook indicator_workbook(const IndicatorTable& table, const Message
     }
     for (int band = 0; band < kAgeBandCount; ++band) {
       cells.push_back(count(w.age_bands[band], mask.row || mask.age_bands[band]));
+    }
+    for (int band = 0; band < kPositionSizeBandCount; ++band) {
+      cells.push_back(count(w.position_size_bands[band], mask.row || mask.position_size_bands[band]));
+    }
+    for (int group = 0; group < kGenderGroupCount; ++group) {
+      for (int band = 0; band < kAgeBandCount; ++band) {
+        cells.push_back(count(w.age_pyramid[group][band], mask.row || mask.age_pyramid[group][band]));
+      }
     }
     if (compared) {
       const auto& t = table.turnover[i];

@@ -155,3 +155,54 @@ def test_positions_views(clients):
     # Without a node a unit leader gets their own units and nothing else.
     own_units = clients("unit_leader").get_json("/api/v1/municipalities/1841/positions")["positions"]
     assert sorted(p["employee_id"] for p in own_units) == sorted(p["employee_id"] for p in unit)
+
+
+BANDS = ["<20", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+"]
+SIZES = ["<25", "25-49", "50-74", "75-99", "100+"]
+GENDER_SHARES = {"female": "female", "male": "male", "other": "other_or_unknown_gender"}
+
+
+def test_pyramid_and_size_bands_add_up_to_the_other_figures(clients):
+    """docs/indicators.md: the pyramid sums per band to age_bands and per gender to the gender
+    counts; the size bands sum to persons, the first four to part-time, the first two to small
+    positions. HR sees its own municipality unsuppressed, so every cell is a number."""
+    table = clients("hr").get_json("/api/v1/indicators?municipality=1841&by=sector")
+    assert len(table["rows"]) > 2
+    for row in table["rows"]:
+        ind = row["indicators"]
+        pyramid, sizes = ind["age_pyramid"], ind["position_size_bands"]
+        assert list(pyramid) == ["female", "male", "other"] and list(sizes) == SIZES
+        for band in BANDS:
+            assert sum(pyramid[g][band] for g in pyramid) == ind["age_bands"][band], (row["label"], band)
+        for gender, share in GENDER_SHARES.items():
+            assert sum(pyramid[gender].values()) == ind[share]["count"], (row["label"], gender)
+        assert sum(sizes.values()) == ind["persons"]
+        assert sum(sizes[s] for s in SIZES[:4]) == ind["part_time"]["count"]
+        assert sum(sizes[s] for s in SIZES[:2]) == ind["small_positions"]["count"]
+
+
+def test_withheld_pyramid_and_size_cells_cannot_be_recovered(clients):
+    """A coordinator's view is suppressed: in a shown row, no sum a chart shows (an age band, a
+    gender count, persons, part-time, small positions, or a shown share's rest) has exactly one
+    withheld part, which would be that sum minus the others."""
+    table = clients("coordinator").get_json("/api/v1/indicators?region=salten&by=municipality,category")
+    withheld_cells = 0
+    for row in table["rows"]:
+        ind = row["indicators"]
+        if ind is None:
+            continue
+        pyramid, sizes = ind["age_pyramid"], ind["position_size_bands"]
+        nulls = lambda values: sum(v is None for v in values)
+        withheld_cells += nulls(sizes.values()) + sum(nulls(pyramid[g].values()) for g in pyramid)
+        for band in BANDS:
+            if ind["age_bands"][band] is not None:
+                assert nulls(pyramid[g][band] for g in pyramid) != 1, (row["label"], band)
+        for gender, share in GENDER_SHARES.items():
+            if ind[share] is not None:
+                assert nulls(pyramid[gender].values()) != 1, (row["label"], gender)
+        assert nulls(sizes.values()) != 1, row["label"]
+        if ind["part_time"] is not None:
+            assert nulls(sizes[s] for s in SIZES[:4]) != 1 and sizes["100+"] is not None, row["label"]
+        if ind["small_positions"] is not None:
+            assert nulls(sizes[s] for s in SIZES[:2]) != 1 and nulls(sizes[s] for s in SIZES[2:]) != 1, row["label"]
+    assert withheld_cells > 0, "the test should see withheld cells in Salten by municipality × category"

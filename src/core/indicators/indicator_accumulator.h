@@ -59,18 +59,18 @@ struct IndicatorAccumulator {
   std::int32_t positions = 0;
   std::int32_t persons = 0;
   std::int32_t age_sum = 0;
-  std::int32_t part_time = 0;
-  std::int32_t small_positions = 0;
   std::int32_t known_education = 0;
   std::int32_t unskilled = 0;
   std::int32_t relevant_education = 0;
   std::int32_t further_education = 0;
   std::int32_t further_education_50_plus = 0;
-  std::int32_t female = 0;
-  std::int32_t male = 0;
-  // Under 25, 50+ and 60+ are whole bands, and other gender is the rest, so
-  // finish() derives them: fewer additions per person.
+  // Under 25, 50+ and 60+ are whole age bands, part-time and small positions
+  // whole size bands, female and male the sums of their pyramid rows, and
+  // other gender the rest, so finish() derives them: fewer additions per person.
   std::array<std::int32_t, kAgeBandCount> age_bands{};
+  std::array<std::int32_t, kAgeBandCount> female_bands{};
+  std::array<std::int32_t, kAgeBandCount> male_bands{};
+  std::array<std::int32_t, kPositionSizeBandCount> size_bands{};
   // One slot past the horizon absorbs "later", so adding never branches.
   std::array<std::int32_t, kRetirementYears + 1> retirements{};
   std::int64_t fte_hundredths = 0;
@@ -91,8 +91,7 @@ struct IndicatorAccumulator {
         std::clamp(int{person.retirement_age} - age - 1, 0, kRetirementYears));
     retirements[year] += Sign;
     retirement_fte[year] += Sign * person.percent;
-    part_time += Sign * (person.percent < PositionPercent::kFullTime);
-    small_positions += Sign * (person.percent < PositionPercent::kFullTime / 2);
+    size_bands[static_cast<std::size_t>(position_size_band_of(person.percent))] += Sign;
     const auto education = static_cast<EducationLevel>(person.education);
     known_education += Sign * (education != EducationLevel::unknown);
     unskilled += Sign * (education == EducationLevel::unskilled);
@@ -100,24 +99,25 @@ struct IndicatorAccumulator {
     further_education += Sign * person.further_education;
     further_education_50_plus += Sign * (person.further_education && age >= 50);
     const auto gender = static_cast<Gender>(person.gender);
-    female += Sign * (gender == Gender::female);
-    male += Sign * (gender == Gender::male);
+    female_bands[person.age_band] += Sign * (gender == Gender::female);
+    male_bands[person.age_band] += Sign * (gender == Gender::male);
   }
 
   void add(const IndicatorAccumulator& other) noexcept {
     positions += other.positions;
     persons += other.persons;
     age_sum += other.age_sum;
-    part_time += other.part_time;
-    small_positions += other.small_positions;
     known_education += other.known_education;
     unskilled += other.unskilled;
     relevant_education += other.relevant_education;
     further_education += other.further_education;
     further_education_50_plus += other.further_education_50_plus;
-    female += other.female;
-    male += other.male;
-    for (std::size_t i = 0; i < age_bands.size(); ++i) age_bands[i] += other.age_bands[i];
+    for (std::size_t i = 0; i < age_bands.size(); ++i) {
+      age_bands[i] += other.age_bands[i];
+      female_bands[i] += other.female_bands[i];
+      male_bands[i] += other.male_bands[i];
+    }
+    for (std::size_t i = 0; i < size_bands.size(); ++i) size_bands[i] += other.size_bands[i];
     for (std::size_t i = 0; i < retirements.size(); ++i) {
       retirements[i] += other.retirements[i];
       retirement_fte[i] += other.retirement_fte[i];
@@ -138,6 +138,16 @@ struct IndicatorAccumulator {
           static_cast<double>(fte_hundredths) / (100.0 * static_cast<double>(persons));
     }
     std::copy(age_bands.begin(), age_bands.end(), out.age_bands.begin());
+    std::int64_t female = 0;
+    std::int64_t male = 0;
+    for (std::size_t band = 0; band < age_bands.size(); ++band) {
+      out.age_pyramid[0][band] = female_bands[band];
+      out.age_pyramid[1][band] = male_bands[band];
+      out.age_pyramid[2][band] = age_bands[band] - female_bands[band] - male_bands[band];
+      female += female_bands[band];
+      male += male_bands[band];
+    }
+    std::copy(size_bands.begin(), size_bands.end(), out.position_size_bands.begin());
     std::copy_n(retirements.begin(), kRetirementYears, out.retirements_by_year.begin());
     std::copy_n(retirement_fte.begin(), kRetirementYears,
                 out.retirement_fte_hundredths_by_year.begin());
@@ -150,8 +160,9 @@ struct IndicatorAccumulator {
     out.under_25 = {persons_in_bands(0, 2), persons};
     out.aged_50_plus = {persons_in_bands(7, kAgeBandCount), persons};
     out.aged_60_plus = {persons_in_bands(9, kAgeBandCount), persons};
-    out.part_time = {part_time, persons};
-    out.small_positions = {small_positions, persons};
+    // Size bands: 0 <25, 1 25-49 (together under 50 %), 4 100+ (the rest is under 100 %).
+    out.part_time = {persons - size_bands[kPositionSizeBandCount - 1], persons};
+    out.small_positions = {size_bands[0] + size_bands[1], persons};
     out.unskilled = {unskilled, known_education};
     out.relevant_education = {relevant_education, persons};
     out.further_education = {further_education, persons};

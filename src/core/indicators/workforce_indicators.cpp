@@ -38,6 +38,30 @@ int age_band_of(int age) noexcept {
   return 1 + (age - 20) / 5;
 }
 
+int gender_group_of(Gender gender) noexcept {
+  switch (gender) {
+    case Gender::female: return 0;
+    case Gender::male: return 1;
+    case Gender::other:
+    case Gender::unknown: break;
+  }
+  return 2;
+}
+
+std::string_view gender_group_key(int group) noexcept {
+  switch (group) {
+    case 0: return "female";
+    case 1: return "male";
+    case 2: return "other";
+    default: return "";
+  }
+}
+
+std::string_view position_size_band_label(int band) noexcept {
+  static constexpr std::string_view kLabels[kPositionSizeBandCount] = {"<25", "25-49", "50-74", "75-99", "100+"};
+  return band >= 0 && band < kPositionSizeBandCount ? kLabels[band] : std::string_view{};
+}
+
 WorkforceIndicators compute_indicators(std::span<const PositionRecord> positions,
                                        int snapshot_year, const CategoryTable& categories) {
   WorkforceIndicators out;
@@ -69,7 +93,9 @@ WorkforceIndicators compute_indicators(std::span<const PositionRecord> positions
   for (const auto& [id, person] : persons) {
     const int age = snapshot_year - person.birth_year;
     age_sum += age;
-    ++out.age_bands[static_cast<std::size_t>(age_band_of(age))];
+    const auto band = static_cast<std::size_t>(age_band_of(age));
+    ++out.age_bands[band];
+    ++out.age_pyramid[static_cast<std::size_t>(gender_group_of(person.gender))][band];
     out.under_25.count += age < 25;
     out.aged_50_plus.count += age >= 50;
     out.aged_60_plus.count += age >= 60;
@@ -87,6 +113,7 @@ WorkforceIndicators compute_indicators(std::span<const PositionRecord> positions
 
     percent_sum += person.percent;
     out.part_time.count += person.percent < PositionPercent::kFullTime;
+    ++out.position_size_bands[static_cast<std::size_t>(position_size_band_of(person.percent))];
     out.small_positions.count += person.percent < PositionPercent::kFullTime / 2;
 
     if (person.education != EducationLevel::unknown) {

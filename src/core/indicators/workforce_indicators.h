@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/indicators/share.h"
 #include "core/workforce/position_category.h"
@@ -27,6 +28,25 @@ inline constexpr int kAgeBandCount = 12;
 // Band of an age.
 [[nodiscard]] int age_band_of(int age) noexcept;
 
+// The gender groups of the age pyramid: 0 female, 1 male, 2 other (other and
+// unknown together, as other_or_unknown_gender counts them).
+inline constexpr int kGenderGroupCount = 3;
+[[nodiscard]] int gender_group_of(Gender gender) noexcept;
+// "female", "male", "other".
+[[nodiscard]] std::string_view gender_group_key(int group) noexcept;
+
+// Bands of a person's total percent in the group (the percent part_time
+// uses): "<25", "25-49", "50-74", "75-99", "100+", on hundredths, so 24.99 %
+// is "<25" and 25.00 % is "25-49".
+inline constexpr int kPositionSizeBandCount = 5;
+[[nodiscard]] std::string_view position_size_band_label(int band) noexcept;
+// Inline: the breakdown engine asks once per person.
+[[nodiscard]] constexpr int position_size_band_of(std::int64_t percent_hundredths) noexcept {
+  if (percent_hundredths >= PositionPercent::kFullTime) return kPositionSizeBandCount - 1;
+  if (percent_hundredths < 0) return 0;
+  return static_cast<int>(percent_hundredths / (PositionPercent::kFullTime / 4));
+}
+
 inline constexpr int kRetirementYears = 10;
 
 struct WorkforceIndicators {
@@ -35,6 +55,9 @@ struct WorkforceIndicators {
   std::int64_t fte_hundredths = 0;   // årsverk × 10000: the sum of position percents
   std::optional<double> average_age; // mean over persons; nullopt for no persons
   std::array<std::int64_t, kAgeBandCount> age_bands{};  // persons per band
+  // Persons per gender group and age band: each band sums over the groups to
+  // age_bands, each group over the bands to female / male / other_or_unknown_gender.
+  std::array<std::array<std::int64_t, kAgeBandCount>, kGenderGroupCount> age_pyramid{};
   Share under_25;                    // persons aged < 25 of persons
   Share aged_50_plus;                // persons aged ≥ 50 of persons
   Share aged_60_plus;                // persons aged ≥ 60 of persons
@@ -44,6 +67,8 @@ struct WorkforceIndicators {
   std::array<std::int64_t, kRetirementYears> retirement_fte_hundredths_by_year{};
   Share part_time;                   // persons whose total percent in the group < 100 %
   std::optional<double> average_position_percent;  // mean over persons of their total percent
+  // Persons per band of their total percent (position_size_band_of); sums to persons.
+  std::array<std::int64_t, kPositionSizeBandCount> position_size_bands{};
   Share small_positions;             // persons whose total percent in the group < 50 %
   Share unskilled;                   // persons with education unskilled, of persons with known education
   Share relevant_education;          // persons with the relevant-education flag, of persons

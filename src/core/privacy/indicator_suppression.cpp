@@ -33,7 +33,16 @@ constexpr std::size_t kFemale = kAged50Further + 2;
 constexpr std::size_t kMale = kFemale + 2;
 constexpr std::size_t kOther = kMale + 2;
 constexpr std::size_t kRetirement0 = kOther + 2;  // kRetirementYears counts
-constexpr std::size_t kIndicatorSlots = kRetirement0 + kRetirementYears;
+constexpr std::size_t kPyramid0 = kRetirement0 + kRetirementYears;  // gender group × age band
+constexpr std::size_t kSize0 = kPyramid0 + kGenderGroupCount * kAgeBandCount;  // size bands
+constexpr std::size_t kIndicatorSlots = kSize0 + kPositionSizeBandCount;
+
+// The numerators of female, male and other, in gender group order (gender_group_of).
+constexpr std::size_t kGenderSlots[kGenderGroupCount] = {kFemale, kMale, kOther};
+
+constexpr std::size_t pyramid_slot(std::size_t gender_group, std::size_t band) {
+  return kPyramid0 + gender_group * kAgeBandCount + band;
+}
 
 // Bands 0 (<20) and 1 (20–24) are under 25; from band 7 (50–54) 50+; from band 9 (60–64) 60+.
 constexpr std::size_t kFirstBand50 = 7;
@@ -42,6 +51,12 @@ constexpr std::size_t kFirstBand60 = 9;
 std::vector<std::size_t> bands(std::size_t first, std::size_t end) {
   std::vector<std::size_t> out;
   for (std::size_t band = first; band < end; ++band) out.push_back(kBand0 + band);
+  return out;
+}
+
+std::vector<std::size_t> size_bands(std::size_t first, std::size_t end) {
+  std::vector<std::size_t> out;
+  for (std::size_t band = first; band < end; ++band) out.push_back(kSize0 + band);
   return out;
 }
 
@@ -72,6 +87,27 @@ RowLayout indicator_layout() {
   share(kOther, kPersons);
   // A share over a sub-group goes with its denominator: 0 % or 100 % of a withheld group of 3
   // would tell about all three.
+  // The age pyramid splits each age band by gender group, and each gender
+  // count by age band; the size bands split persons, and their first four
+  // are the part-time persons, their first two the small positions.
+  for (std::size_t band = 0; band < kAgeBandCount; ++band) {
+    std::vector<std::size_t> parts;
+    for (std::size_t group = 0; group < kGenderGroupCount; ++group) parts.push_back(pyramid_slot(group, band));
+    layout.constraints.push_back({kBand0 + band, parts});
+  }
+  for (std::size_t group = 0; group < kGenderGroupCount; ++group) {
+    std::vector<std::size_t> parts;
+    for (std::size_t band = 0; band < kAgeBandCount; ++band) parts.push_back(pyramid_slot(group, band));
+    layout.constraints.push_back({kGenderSlots[group], parts});
+  }
+  // The shares' rests are size bands too: persons minus part-time is "100+", so
+  // with persons and part-time shown a withheld "100+" would be one subtraction
+  // away; the engine learns only through constraints, so these say it.
+  layout.constraints.push_back({kPersons, size_bands(0, kPositionSizeBandCount)});
+  layout.constraints.push_back({kPartTime, size_bands(0, kPositionSizeBandCount - 1)});
+  layout.constraints.push_back({kPartTime + 1, size_bands(kPositionSizeBandCount - 1, kPositionSizeBandCount)});
+  layout.constraints.push_back({kSmall, size_bands(0, 2)});
+  layout.constraints.push_back({kSmall + 1, size_bands(2, kPositionSizeBandCount)});
   layout.groups.push_back({kKnownEducation, {kUnskilled, kUnskilled + 1}});
   layout.groups.push_back({kFurther, {kAged50Further, kAged50Further + 1}});
   layout.aliases.push_back({kKnownEducation, kPersons});
@@ -102,6 +138,14 @@ std::vector<std::int64_t> indicator_values(const WorkforceIndicators& in) {
   share(kOther, in.other_or_unknown_gender);
   for (std::size_t year = 0; year < kRetirementYears; ++year) {
     values[kRetirement0 + year] = in.retirements_by_year[year];
+  }
+  for (std::size_t group = 0; group < kGenderGroupCount; ++group) {
+    for (std::size_t band = 0; band < kAgeBandCount; ++band) {
+      values[pyramid_slot(group, band)] = in.age_pyramid[group][band];
+    }
+  }
+  for (std::size_t band = 0; band < kPositionSizeBandCount; ++band) {
+    values[kSize0 + band] = in.position_size_bands[band];
   }
   return values;
 }
@@ -178,6 +222,14 @@ std::vector<IndicatorMask> suppress_indicator_rows(std::span<const IndicatorRow>
       mask.age_bands[band] = is(kBand0 + band);
     for (std::size_t year = 0; year < kRetirementYears; ++year) {
       mask.retirements[year] = is(kRetirement0 + year);
+    }
+    for (std::size_t group = 0; group < kGenderGroupCount; ++group) {
+      for (std::size_t band = 0; band < kAgeBandCount; ++band) {
+        mask.age_pyramid[group][band] = is(pyramid_slot(group, band));
+      }
+    }
+    for (std::size_t band = 0; band < kPositionSizeBandCount; ++band) {
+      mask.position_size_bands[band] = is(kSize0 + band);
     }
   }
   return masks;

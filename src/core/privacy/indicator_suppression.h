@@ -28,6 +28,8 @@ struct IndicatorMask {
        male = false, other_or_unknown_gender = false;
   std::array<bool, kAgeBandCount> age_bands{};
   std::array<bool, kRetirementYears> retirements{};  // count and FTE of that year
+  std::array<std::array<bool, kAgeBandCount>, kGenderGroupCount> age_pyramid{};  // [gender group][band]
+  std::array<bool, kPositionSizeBandCount> position_size_bands{};
   bool operator==(const IndicatorMask&) const = default;
 };
 

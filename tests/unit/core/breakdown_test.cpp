@@ -238,7 +238,9 @@ std::string dump(const WorkforceIndicators& w) {
          dump(w.small_positions) + "\nunskilled " + dump(w.unskilled) + "\nrelevant " +
          dump(w.relevant_education) + "\nfurther " + dump(w.further_education) +
          "\nfurther_50+ " + dump(w.aged_50_plus_among_further_educated) + "\nfemale " +
-         dump(w.female) + "\nmale " + dump(w.male) + "\nother " + dump(w.other_or_unknown_gender);
+         dump(w.female) + "\nmale " + dump(w.male) + "\nother " + dump(w.other_or_unknown_gender) +
+         "\npyramid female " + dump(w.age_pyramid[0]) + "\npyramid male " + dump(w.age_pyramid[1]) +
+         "\npyramid other " + dump(w.age_pyramid[2]) + "\nsize bands " + dump(w.position_size_bands);
 }
 
 struct RandomRegion {
@@ -286,7 +288,13 @@ RandomRegion random_region(std::mt19937& rng, int municipalities, int people, in
         r.employee_id = id;
         r.unit_code = pick(25) == 0 ? "UKJENT" : units[static_cast<std::size_t>(pick(static_cast<int>(units.size())))].code;
         r.category = kCategories[pick(5)];
-        r.percent = PositionPercent{pick(4) == 0 ? 10000 : 500 * (1 + pick(20))};
+        // Whole 5 %s, and now and then a value on either side of a size band's
+        // edge (24.99/25, 49.99/50, 74.99/75, 99.99/100): sums of a person's
+        // records land on and around the edges too.
+        static constexpr std::int32_t kEdges[] = {2499, 2500, 4999, 5000, 7499, 7500, 9999, 1, 5001};
+        r.percent = PositionPercent{pick(5) == 0   ? kEdges[pick(9)]
+                                    : pick(4) == 0 ? 10000
+                                                   : 500 * (1 + pick(20))};
         r.birth_year = pick(10) == 0 ? base_birth_year - 1 : base_birth_year;
         r.gender = static_cast<Gender>(pick(4));
         r.education = static_cast<EducationLevel>(pick(6));

@@ -40,6 +40,8 @@ WorkforceIndicators alike(std::int64_t persons) {
   w.fte_hundredths = persons * 10000;
   w.average_age = 47.0;
   w.age_bands[6] = persons;
+  w.age_pyramid[0][6] = persons;         // all female, 45–49
+  w.position_size_bands[4] = persons;    // all 100 %
   w.under_25 = w.aged_50_plus = w.aged_60_plus = {0, persons};
   w.part_time = w.small_positions = w.unskilled = w.further_education = {0, persons};
   w.relevant_education = w.female = {persons, persons};
@@ -60,6 +62,8 @@ IndicatorMask withheld() {
               true;
   m.age_bands.fill(true);
   m.retirements.fill(true);
+  for (auto& gender : m.age_pyramid) gender.fill(true);
+  m.position_size_bands.fill(true);
   return m;
 }
 
@@ -96,15 +100,62 @@ TEST(IndicatorSuppression, TwoMenOfTwentyAndAllButTwoPartTime) {
   WorkforceIndicators w = alike(20);
   w.female = {18, 20};
   w.male = {2, 20};
+  w.age_pyramid[0][6] = 18;
+  w.age_pyramid[1][6] = 2;
   w.part_time = {18, 20};
+  w.position_size_bands[3] = 18;  // 75–99 %
+  w.position_size_bands[4] = 2;   // 100 %
   const std::vector<IndicatorRow> rows = {{key(""), w}};
   // 2 men: too few. 18 women = 20 − 2 men, and 18 part-time = 20 − 2 full-time: both go.
   // Other gender (0) stays: it tells only that women and men together are 20.
+  // In the pyramid the 2 men aged 45–49 go, and the 18 women of that band, or the band
+  // (20) minus them would give the men back. The 2 full-time persons ("100+") go, and the
+  // 18 of 75–99 %, or persons minus them would.
   IndicatorMask expected;
   expected.male = expected.female = expected.part_time = true;
+  expected.age_pyramid[0][6] = expected.age_pyramid[1][6] = true;
+  expected.position_size_bands[3] = expected.position_size_bands[4] = true;
   EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 5}), (std::vector<IndicatorMask>{expected}));
   // With k = 3 neither 2 men nor 2 full-time may be shown either.
   EXPECT_EQ(suppress_indicator_rows(rows, {}, {.k = 3}), (std::vector<IndicatorMask>{expected}));
+}
+
+TEST(IndicatorSuppression, APyramidCellIsNotRecoveredFromItsBandOrItsGender) {
+  // 20 persons: 45–49 (band 6) 12 = 7 women + 5 men; 50–54 (band 7) 8 = 3 women + 5 men;
+  // women 10, men 10. The 3 women aged 50–54 are too few. The band gives them as 8 − 5 men:
+  // the 5 men aged 50–54 go. The women give them as 10 − 7: the 7 women aged 45–49 go; their
+  // band gives those as 12 − 5: the 5 men aged 45–49 go. A rectangle of four cells; the bands
+  // and the gender counts, which every chart sums to, stay.
+  WorkforceIndicators w = alike(20);
+  w.age_bands[6] = 12;
+  w.age_bands[7] = 8;
+  w.aged_50_plus = {8, 20};
+  w.age_pyramid[0][6] = 7;
+  w.age_pyramid[1][6] = 5;
+  w.age_pyramid[0][7] = 3;
+  w.age_pyramid[1][7] = 5;
+  w.female = {10, 20};
+  w.male = {10, 20};
+  IndicatorMask expected;
+  expected.age_pyramid[0][6] = expected.age_pyramid[0][7] = true;
+  expected.age_pyramid[1][6] = expected.age_pyramid[1][7] = true;
+  EXPECT_EQ(suppress_indicator_rows(std::vector<IndicatorRow>{{key(""), w}}, {}, {.k = 5}),
+            (std::vector<IndicatorMask>{expected}));
+}
+
+TEST(IndicatorSuppression, ASizeBandIsNotRecoveredFromPersonsOrTheShares) {
+  // 20 persons: 8 at 50–74 %, 9 at 75–99 %, 3 at 100 %. The 3 are too few, and so is the rest
+  // of part-time (17 of 20: 3 are not), so part-time goes. Persons minus the shown bands would
+  // give the 3 back: the smallest other band, 8 at 50–74 %, goes too. Small positions (0 of
+  // 20) stay: 0 + 0 tells nothing about the three.
+  WorkforceIndicators w = alike(20);
+  w.part_time = {17, 20};
+  w.position_size_bands = {0, 0, 8, 9, 3};
+  IndicatorMask expected;
+  expected.part_time = true;
+  expected.position_size_bands[2] = expected.position_size_bands[4] = true;
+  EXPECT_EQ(suppress_indicator_rows(std::vector<IndicatorRow>{{key(""), w}}, {}, {.k = 5}),
+            (std::vector<IndicatorMask>{expected}));
 }
 
 TEST(IndicatorSuppression, ZeroOrAllOfASmallSubgroupGoesWithIt) {
@@ -124,10 +175,14 @@ TEST(IndicatorSuppression, ZeroOrAllOfASmallSubgroupGoesWithIt) {
   w.aged_50_plus_among_further_educated = {3, 3};
   w.age_bands[6] = 17;
   w.age_bands[7] = 3;
+  w.age_pyramid[0][6] = 17;
+  w.age_pyramid[0][7] = 3;
   w.aged_50_plus = {3, 20};
   // Now also 3 aged 50–54 (a band and the 50+ share): too few; and the band 45–49 (17) goes,
   // or 20 − 17 would give the 3 back.
   expected.aged_50_plus = expected.age_bands[6] = expected.age_bands[7] = true;
+  // The same in the pyramid: the 3 women aged 50–54, and the 17 of 45–49 (20 women − 17).
+  expected.age_pyramid[0][6] = expected.age_pyramid[0][7] = true;
   EXPECT_EQ(suppress_indicator_rows(std::vector<IndicatorRow>{{key(""), w}}, {}, {.k = 5}),
             (std::vector<IndicatorMask>{expected}));
   // Known education for all 20: the denominator is persons, and 0 of 20 is shown.
@@ -153,9 +208,13 @@ TEST(IndicatorSuppression, MunicipalityByCategory) {
                                     row(key("1941", "", "", "B"), 8),
                                     row(key("1941", "", "", "C"), 20)};
   rows[1].indicators.part_time = {3, 3};
+  rows[1].indicators.position_size_bands = {0, 0, 0, 3, 0};  // all three at 75–99 %
   rows[0].indicators.part_time = {3, 60};  // the total: 3 part-time of 60 is too few
+  rows[0].indicators.position_size_bands = {0, 0, 0, 3, 57};
+  // The total's 3 at 75–99 % go, and its 57 full-time: persons − them would give the 3.
   IndicatorMask total;
   total.part_time = true;
+  total.position_size_bands[3] = total.position_size_bands[4] = true;
   EXPECT_EQ(suppress_indicator_rows(rows, kByMunicipalityCategory, {.k = 5}),
             (std::vector<IndicatorMask>{total, withheld(), withheld(), shown(), withheld(),
                                         withheld(), shown()}));
@@ -423,6 +482,41 @@ TEST(IndicatorSuppression, RandomSnapshotsShowNoSmallGroup) {
       }
       // Gender: one of the three withheld alone would come back from the other two.
       EXPECT_NE(int{m.female} + int{m.male} + int{m.other_or_unknown_gender}, 1);
+      // The pyramid: no small cell shown; of the sums a chart shows (a band of age_bands, a
+      // gender count), never exactly one part withheld under a shown sum.
+      const bool gender_shown[kGenderGroupCount] = {!m.female, !m.male, !m.other_or_unknown_gender};
+      for (std::size_t g = 0; g < kGenderGroupCount; ++g) {
+        int withheld_cells = 0;
+        for (std::size_t band = 0; band < kAgeBandCount; ++band) {
+          EXPECT_TRUE(m.age_pyramid[g][band] || !small(w.age_pyramid[g][band], k)) << g << " " << band;
+          withheld_cells += m.age_pyramid[g][band];
+        }
+        if (gender_shown[g]) {
+          EXPECT_NE(withheld_cells, 1) << "gender " << g;
+        }
+      }
+      for (std::size_t band = 0; band < kAgeBandCount; ++band) {
+        if (m.age_bands[band]) continue;
+        int withheld_cells = 0;
+        for (std::size_t g = 0; g < kGenderGroupCount; ++g) withheld_cells += m.age_pyramid[g][band];
+        EXPECT_NE(withheld_cells, 1) << "band " << band;
+      }
+      // Size bands: none small shown; persons, part-time (the first four) and small positions
+      // (the first two) never have exactly one withheld part; nor does the rest of a shown
+      // share: "100+" alone is persons − part-time.
+      const auto& sizes = m.position_size_bands;
+      for (std::size_t band = 0; band < kPositionSizeBandCount; ++band) {
+        EXPECT_TRUE(sizes[band] || !small(w.position_size_bands[band], k)) << "size band " << band;
+      }
+      EXPECT_NE(std::count(sizes.begin(), sizes.end(), true), 1);
+      if (!m.part_time) {
+        EXPECT_NE(std::count(sizes.begin(), sizes.begin() + 4, true), 1);
+        EXPECT_FALSE(sizes[4]) << "100+ is persons − part-time";
+      }
+      if (!m.small_positions) {
+        EXPECT_NE(int{sizes[0]} + int{sizes[1]}, 1);
+        EXPECT_NE(int{sizes[2]} + int{sizes[3]} + int{sizes[4]}, 1);
+      }
     }
     // Under a shown node, never exactly one withheld child.
     const detail::RowLattice lattice = detail::row_lattice(

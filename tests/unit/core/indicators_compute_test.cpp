@@ -3,6 +3,7 @@
 // sykepleier 65, assistent 67, any other category 67.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -332,6 +333,80 @@ TEST(AgeBands, Labels) {
   for (const auto& c : cases) {
     EXPECT_EQ(age_band_label(c.band), c.label) << "band " << c.band;
   }
+}
+
+// Position size bands are on hundredths: 24.99 % is below 25, 25.00 % is not;
+// 99.99 % is part-time, 100.00 % and more is "100+".
+TEST(PositionSizeBands, BandOfPercent) {
+  const struct {
+    std::int64_t hundredths;
+    int band;
+  } cases[] = {{0, 0},    {1, 0},    {2499, 0}, {2500, 1},  {4999, 1},  {5000, 2},
+               {7499, 2}, {7500, 3}, {9999, 3}, {10000, 4}, {10001, 4}, {25000, 4}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(position_size_band_of(c.hundredths), c.band) << c.hundredths << " hundredths";
+  }
+}
+
+TEST(PositionSizeBands, Labels) {
+  const char* const labels[] = {"<25", "25-49", "50-74", "75-99", "100+"};
+  for (int band = 0; band < kPositionSizeBandCount; ++band) EXPECT_EQ(position_size_band_label(band), labels[band]);
+  EXPECT_EQ(position_size_band_label(-1), "");
+  EXPECT_EQ(position_size_band_label(5), "");
+}
+
+// Seven persons: a 24.99 %, b 25.00 %, c 99.99 %, d 100 %, e two records of
+// 60 % + 40 % (one person of 100 %), f two records of 20 % + 20 % (40 %),
+// g 74.99 %. Bands: <25 {a}, 25-49 {b, f}, 50-74 {g}, 75-99 {c}, 100+ {d, e}.
+// Part-time is everyone below 100: a, b, c, f, g = 5 of 7 = the first four bands;
+// small positions (< 50 %): a, b, f = 3 = the first two bands.
+TEST(PositionSizeBands, CountPersonsByTheirTotalPercent) {
+  auto hundredths = [](std::string id, std::int32_t value) {
+    PositionRecord r = rec(std::move(id), 0, 1980);
+    r.percent = PositionPercent{value};
+    return r;
+  };
+  const std::vector<PositionRecord> records = {
+      hundredths("a", 2499), hundredths("b", 2500), hundredths("c", 9999), hundredths("d", 10000),
+      hundredths("e", 6000), hundredths("f", 2000), hundredths("e", 4000), hundredths("f", 2000),
+      hundredths("g", 7499)};
+  const WorkforceIndicators w = compute_indicators(records, kYear, test_categories());
+  EXPECT_EQ(w.persons, 7);
+  EXPECT_EQ(w.position_size_bands, (std::array<std::int64_t, kPositionSizeBandCount>{1, 2, 1, 1, 2}));
+  EXPECT_EQ(w.part_time, of(5, 7));
+  EXPECT_EQ(w.small_positions, of(3, 7));
+}
+
+// Persons aged (2025 − birth year): f1 female 52 (band 50-54, 7), f2 female 23
+// (20-24, 1), m1 male 52 (7), o1 other 70 (70+, 11), u1 unknown 19 (<20, 0),
+// u2 unknown gender on the first record and female on the second: the first
+// record decides, so other; age 52 (7). The pyramid's rows sum to the gender
+// counts (female 2, male 1, other 3) and its columns to age_bands.
+TEST(AgePyramid, PersonsByGenderAndAgeBand) {
+  const std::vector<PositionRecord> records = {
+      rec("f1", 100, 1973, Gender::female), rec("f2", 50, 2002, Gender::female),
+      rec("m1", 100, 1973, Gender::male),   rec("o1", 20, 1955, Gender::other),
+      rec("u1", 40, 2006, Gender::unknown), rec("u2", 30, 1973, Gender::unknown),
+      rec("u2", 30, 1973, Gender::female)};
+  const WorkforceIndicators w = compute_indicators(records, kYear, test_categories());
+  using Band = std::array<std::int64_t, kAgeBandCount>;
+  EXPECT_EQ(w.age_pyramid[0], (Band{0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0}));  // female
+  EXPECT_EQ(w.age_pyramid[1], (Band{0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0}));  // male
+  EXPECT_EQ(w.age_pyramid[2], (Band{1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1}));  // other and unknown
+  EXPECT_EQ(w.age_bands, (Band{1, 1, 0, 0, 0, 0, 0, 3, 0, 0, 0, 1}));
+  EXPECT_EQ(w.female, of(2, 6));
+  EXPECT_EQ(w.male, of(1, 6));
+  EXPECT_EQ(w.other_or_unknown_gender, of(3, 6));
+}
+
+TEST(AgePyramid, GenderGroups) {
+  EXPECT_EQ(gender_group_of(Gender::female), 0);
+  EXPECT_EQ(gender_group_of(Gender::male), 1);
+  EXPECT_EQ(gender_group_of(Gender::other), 2);
+  EXPECT_EQ(gender_group_of(Gender::unknown), 2);
+  EXPECT_EQ(gender_group_key(0), "female");
+  EXPECT_EQ(gender_group_key(1), "male");
+  EXPECT_EQ(gender_group_key(2), "other");
 }
 
 TEST(ComputeTurnover, HandComputedCases) {
