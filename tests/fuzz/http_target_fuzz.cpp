@@ -38,7 +38,9 @@ std::vector<std::string> parameter_names(std::string_view pattern) {
   std::size_t open = pattern.find('{');
   while (open != std::string_view::npos) {
     const std::size_t close = pattern.find('}', open);
-    names.emplace_back(pattern.substr(open + 1, close - open - 1));
+    std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (name.ends_with('*')) name.remove_suffix(1);  // {path*}: the rest of the path
+    names.emplace_back(name);
     open = pattern.find('{', close);
   }
   return names;
@@ -51,7 +53,9 @@ void check_match(std::string_view method, const std::vector<std::string>& segmen
     return;
   }
   check(match.path_known, "a route matched but the path is not known");
-  check(match.route->method == method, "a route matched another method");
+  // HEAD is answered by the GET route (RFC 9110 9.3.2).
+  check(match.route->method == (method == "HEAD" ? std::string_view("GET") : method),
+        "a route matched another method");
   const std::vector<std::string> names = parameter_names(match.route->pattern);
   check(match.params.size() == names.size(), "parameters differ from the pattern's");
   for (const std::string& name : names) {
@@ -59,6 +63,12 @@ void check_match(std::string_view method, const std::vector<std::string>& segmen
     check(it != match.params.end(), "a pattern parameter is missing");
     bool is_segment = false;
     for (const std::string& segment : segments) is_segment = is_segment || segment == it->second;
+    // A {path*} parameter is the rest of the path: some last segments joined with '/'.
+    std::string rest;
+    for (auto segment = segments.rbegin(); segment != segments.rend() && !is_segment; ++segment) {
+      rest = segment == segments.rbegin() ? *segment : *segment + "/" + rest;
+      is_segment = rest == it->second;
+    }
     check(is_segment, "a parameter is not one of the segments");
   }
 }
