@@ -1061,6 +1061,11 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The language of messages, labels and headings (`nb` by default). Any request may carry it;
+         *     without it, an `Accept-Language` starting with `en` gives English.
+         */
+        Language: "nb" | "en";
+        /**
          * @description Kommunenummer (2024 numbering)
          * @example 1841
          */
@@ -1818,6 +1823,11 @@ export interface operations {
                 date?: components["parameters"]["IndicatorDate"];
                 /** @example 2024-12-31 */
                 compare?: components["parameters"]["IndicatorCompare"];
+                /**
+                 * @description The language of messages, labels and headings (`nb` by default). Any request may carry it;
+                 *     without it, an `Accept-Language` starting with `en` gives English.
+                 */
+                lang?: components["parameters"]["Language"];
             };
             header?: never;
             path?: never;
