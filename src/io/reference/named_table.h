@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/import/import_error.h"
@@ -26,5 +27,9 @@ struct NamedTable {
 [[nodiscard]] NamedTable read_named_table(const std::filesystem::path& path,
                                           const std::vector<std::string>& required,
                                           const std::vector<std::string>& optional = {});
+
+// A cell holding a comma-separated list ("1804, 1836,1837"): the items, trimmed, empty ones
+// dropped.
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text);
 
 }  // namespace kompetent::io

@@ -158,7 +158,7 @@ std::optional<std::int64_t> parse_ssb_count(std::string_view text, bool& missing
   return population::parse_count(digits);
 }
 
-struct YearCells {
+struct SsbYearCells {
   AgeProfile persons{};
   std::bitset<kAgeCount> seen;
 };
@@ -179,7 +179,7 @@ Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
   if (!layout) return out;
   const auto& header = layout->header;
 
-  std::map<std::string, std::map<int, YearCells>, std::less<>> data;
+  std::map<std::string, std::map<int, SsbYearCells>, std::less<>> data;
   // Duplicates per region as written, sex and year: two old numbers that merged add up.
   std::map<std::string, std::map<int, std::bitset<kAgeCount>>, std::less<>> seen_as_written;
   bool any_alternative_row = false;
@@ -236,7 +236,7 @@ Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
         continue;
       }
       seen.set(a);
-      YearCells& cells = data[mapped.current][year];
+      SsbYearCells& cells = data[mapped.current][year];
       cells.persons[a] += static_cast<double>(*persons);
       cells.seen.set(a);
       any_alternative_row = true;

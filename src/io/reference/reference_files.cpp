@@ -16,20 +16,6 @@ std::optional<int> to_int(std::string_view text) {
   return value;
 }
 
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  while (!text.empty()) {
-    std::size_t comma = text.find(',');
-    std::string_view item = text.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    if (comma == std::string_view::npos) break;
-    text.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 // Official names list every language form: "Gáivuotna - Kåfjord - Kaivuono".
 // Tables need one short name: the first form written without the letters only
 // Sami uses (á č đ ŋ š ŧ ž), which is the bokmål form for our regions, or else
