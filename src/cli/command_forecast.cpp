@@ -54,17 +54,9 @@ Result<forecast::Scenario> read_scenario(const std::string& path) {
 }
 
 Result<std::vector<MunicipalityNumber>> scope_of(const ForecastOptions& options, const Environment& env) {
-  std::vector<MunicipalityNumber> numbers;
-  if (!options.region.empty()) {
-    const Region* region = env.find_region(options.region);
-    if (!region) return Error::not_found("unknown_region", {options.region});
-    numbers = region->members;
-  }
-  for (const std::string& m : options.municipalities) {
-    auto resolved = env.resolve_municipality(m);
-    if (!resolved.ok()) return resolved.error();
-    numbers.push_back(resolved.value()->number);
-  }
+  auto listed = env.municipalities_of(options.region, options.municipalities);
+  if (!listed.ok()) return listed.error();
+  std::vector<MunicipalityNumber> numbers = std::move(listed.value());
   if (numbers.empty()) return Error::invalid("no_municipality");
   return numbers;
 }

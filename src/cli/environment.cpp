@@ -112,6 +112,22 @@ Result<const Municipality*> Environment::resolve_municipality(std::string_view n
   return current;
 }
 
+Result<std::vector<MunicipalityNumber>> Environment::municipalities_of(
+    std::string_view region_id, const std::vector<std::string>& municipalities) const {
+  std::vector<MunicipalityNumber> numbers;
+  if (!region_id.empty()) {
+    const Region* region = find_region(region_id);
+    if (!region) return Error::not_found("unknown_region", {std::string(region_id)});
+    numbers = region->members;
+  }
+  for (const std::string& m : municipalities) {
+    auto resolved = resolve_municipality(m);
+    if (!resolved.ok()) return resolved.error();
+    numbers.push_back(resolved.value()->number);
+  }
+  return numbers;
+}
+
 const Region* Environment::find_region(std::string_view id) const {
   for (const Region& r : regions) {
     if (r.id == id) return &r;

@@ -44,6 +44,10 @@ struct Environment {
   // municipality was divided and the user must pick.
   [[nodiscard]] Result<const Municipality*> resolve_municipality(std::string_view number) const;
   [[nodiscard]] const Region* find_region(std::string_view id) const;
+  // The municipalities of --region (if given) followed by those of --municipality, each
+  // resolved as above. not_found "unknown_region"; may be empty.
+  [[nodiscard]] Result<std::vector<MunicipalityNumber>> municipalities_of(
+      std::string_view region, const std::vector<std::string>& municipalities) const;
   // "1841 Fauske", or the number alone if unknown.
   [[nodiscard]] std::string municipality_label(const MunicipalityNumber& number) const;
 };
