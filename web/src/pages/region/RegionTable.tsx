@@ -54,8 +54,10 @@ export function RegionTable({ table, indicators, caption, overviewQuery, showDat
       description: t("region.snapshotDateHelp"),
       sortable: true,
       cell: (row) => {
-        const date = row.key.municipality === null ? undefined : dateOf.get(row.key.municipality);
-        return { content: date ? formatDate(date, lang) : t("region.noSnapshot"), sortValue: date ?? null,
+        const isRegion = row.key.municipality === null;
+        const date = isRegion ? undefined : dateOf.get(row.key.municipality!);
+        const fallback = isRegion ? t("region.snapshotEach") : t("region.noSnapshot");
+        return { content: date ? formatDate(date, lang) : fallback, sortValue: date ?? null,
                  attrs: { "data-field": "snapshot", "data-value": date ?? "" } };
       },
     });
