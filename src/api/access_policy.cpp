@@ -77,6 +77,15 @@ std::span<const AccessRule> all_rules() {
       AccessRule{"import_start", false, roles({kHr}), true, Scope::municipality_hr},
       AccessRule{"import_job", false, roles({kAdmin, kHr}), false, Scope::import_job},
       AccessRule{"import_errors", false, roles({kAdmin, kHr}), false, Scope::import_job},
+      // A forecast is the indicators' kind of aggregate: the same scopes and suppression.
+      AccessRule{"forecast", false, roles({kAdmin, kCoordinator, kHr}), false, Scope::indicators},
+      AccessRule{"forecast_export", false, roles({kAdmin, kCoordinator, kHr}), false, Scope::indicators},
+      AccessRule{"forecast_levers", false, roles({kAdmin, kCoordinator, kHr}), false, Scope::none},
+      AccessRule{"forecast_scenarios", false, roles({kAdmin, kCoordinator, kHr}), false, Scope::indicators},
+      // Saving is for whoever plans for the scope: hr for its municipality, a coordinator for the region.
+      AccessRule{"forecast_scenario_save", false, roles({kCoordinator, kHr}), true, Scope::forecast_scenario},
+      AccessRule{"forecast_scenario_update", false, roles({kCoordinator, kHr}), true, Scope::forecast_scenario},
+      AccessRule{"forecast_scenario_delete", false, roles({kCoordinator, kHr}), true, Scope::forecast_scenario},
   };
   return rules;
 }

@@ -32,6 +32,7 @@ enum class Scope {
   positions,             // {number}: position-level data (HR own; unit leader own units, filtered)
   indicators,            // ?municipality= / ?region= / ?node=: indicator_access() decides
   import_job,            // {id}: the user who started the job, or an administrator
+  forecast_scenario,     // {id}: the saved scenario's municipality or region, as for saving it
 };
 
 struct AccessRule {

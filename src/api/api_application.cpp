@@ -117,6 +117,7 @@ std::optional<HttpResponse> ApiApplication::process(HttpRequest& request, bool a
       case Scope::none:
       case Scope::indicators:  // decided by the handler with indicator_access()
       case Scope::import_job:  // decided by the handler: the job's starter or an administrator
+      case Scope::forecast_scenario:  // decided by the handler: the scenario's (or the body's) scope
         break;
     }
     if (!allowed) {

@@ -73,6 +73,13 @@ const std::vector<Route>& all_routes() {
       {"import_start", "POST", "/api/v1/municipalities/{number}/imports", true},
       {"import_job", "GET", "/api/v1/imports/{id}"},
       {"import_errors", "GET", "/api/v1/imports/{id}/errors"},
+      {"forecast", "GET", "/api/v1/forecast"},
+      {"forecast_export", "GET", "/api/v1/forecast/export"},
+      {"forecast_levers", "GET", "/api/v1/forecast/levers"},
+      {"forecast_scenarios", "GET", "/api/v1/forecast/scenarios"},
+      {"forecast_scenario_save", "POST", "/api/v1/forecast/scenarios"},
+      {"forecast_scenario_update", "PUT", "/api/v1/forecast/scenarios/{id}"},
+      {"forecast_scenario_delete", "DELETE", "/api/v1/forecast/scenarios/{id}"},
       // Last, so every route above wins: the web app's files and client routes.
       {"web_app", "GET", "/{path*}"},
   };

@@ -11,6 +11,7 @@
 #include "core/forecast/workforce_forecast.h"
 #include "io/reference/forecast_parameters.h"
 #include "io/reference/population_projection_loader.h"
+#include "io/reference/scenario_json.h"
 
 namespace kompetent::cli {
 namespace {
@@ -31,25 +32,15 @@ struct ForecastOptions {
 
 constexpr int kMilestones[] = {2030, 2035, 2040, 2050};
 
-// A scenario file is one JSON object of lever names (as for --set) to values; "task_shift"
-// may be a list of "from:to:share[:service]".
+// A scenario file is one JSON object of lever names (as for --set) to values
+// (io/reference/scenario_json.h).
 Result<forecast::Scenario> read_scenario(const std::string& path) {
   forecast::Scenario scenario;
   std::ifstream in(path);
   if (!in) return Error::io("cannot_open_file", {path});
   const nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_object()) return Error::invalid("invalid_scenario_file", {path});
-  for (const auto& [lever, value] : doc.items()) {
-    std::vector<std::string> texts;
-    if (value.is_array()) {
-      for (const auto& item : value) texts.push_back(item.is_string() ? item.get<std::string>() : item.dump());
-    } else {
-      texts.push_back(value.is_string() ? value.get<std::string>() : value.dump());
-    }
-    for (const std::string& text : texts) {
-      if (auto set = forecast::set_lever(scenario, lever, text); !set.ok()) return set.error();
-    }
-  }
+  if (auto applied = io::apply_levers(scenario, doc); !applied.ok()) return applied.error();
   return scenario;
 }
 

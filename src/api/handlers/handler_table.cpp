@@ -6,7 +6,7 @@
 namespace kompetent::api::handlers {
 
 RouteHandler handler_for(std::string_view route_id) {
-  static const std::array<std::pair<std::string_view, RouteHandler>, 27> table = {{
+  static const std::array<std::pair<std::string_view, RouteHandler>, 34> table = {{
       {"landing_page", landing_page},
       {"setup_page", setup_page},
       {"setup_script", setup_script},
@@ -34,6 +34,13 @@ RouteHandler handler_for(std::string_view route_id) {
       {"import_start", import_start},
       {"import_job", import_job},
       {"import_errors", import_errors},
+      {"forecast", forecast},
+      {"forecast_export", forecast_export},
+      {"forecast_levers", forecast_levers},
+      {"forecast_scenarios", forecast_scenarios},
+      {"forecast_scenario_save", forecast_scenario_save},
+      {"forecast_scenario_update", forecast_scenario_update},
+      {"forecast_scenario_delete", forecast_scenario_delete},
   }};
   for (const auto& [id, handler] : table) {
     if (id == route_id) return handler;

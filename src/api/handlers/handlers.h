@@ -43,6 +43,15 @@ std::optional<HttpResponse> admit_import(RequestContext&);
 HttpResponse import_start(RequestContext&);
 HttpResponse import_job(RequestContext&);
 HttpResponse import_errors(RequestContext&);
+// forecast_handlers.cpp
+HttpResponse forecast(RequestContext&);
+HttpResponse forecast_export(RequestContext&);
+HttpResponse forecast_levers(RequestContext&);
+// scenario_handlers.cpp
+HttpResponse forecast_scenarios(RequestContext&);
+HttpResponse forecast_scenario_save(RequestContext&);
+HttpResponse forecast_scenario_update(RequestContext&);
+HttpResponse forecast_scenario_delete(RequestContext&);
 
 // The handler of a route id, or null.
 [[nodiscard]] RouteHandler handler_for(std::string_view route_id);

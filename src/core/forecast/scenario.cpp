@@ -178,4 +178,50 @@ Status set_lever(Scenario& scenario, const std::string& lever, const std::string
   return ok_status();
 }
 
+std::vector<std::pair<std::string, std::string>> levers_of(const Scenario& scenario) {
+  std::vector<std::pair<std::string, std::string>> levers;
+  auto add = [&](std::string lever, double value) { levers.emplace_back(std::move(lever), text_of(value)); };
+  add("productivity_per_year", scenario.productivity_per_year);
+  add("staffing_change", scenario.staffing_change.default_value);
+  for (const auto& [service, value] : scenario.staffing_change.by_key) add("staffing_change." + service, value);
+  add("phase_in_until", scenario.phase_in_until);
+  levers.emplace_back("population", scenario.population == PopulationAlternative::low    ? "low"
+                                    : scenario.population == PopulationAlternative::high ? "high"
+                                                                                         : "main");
+  add("turnover", scenario.turnover.default_value);
+  for (const auto& [category, value] : scenario.turnover.by_key) add("turnover." + category, value);
+  if (scenario.position_size) {
+    add("position_size", scenario.position_size->to);
+    add("position_size.to_year", scenario.position_size->to_year);
+  }
+  add("sick_leave.from", scenario.sick_leave.from);
+  add("sick_leave.to", scenario.sick_leave.to);
+  add("sick_leave.to_year", scenario.sick_leave.to_year);
+  add("retirement_age_shift", scenario.retirement_age_shift);
+  add("outside_recruit_share", scenario.outside_recruit_share);
+  for (const TaskShift& shift : scenario.task_shifts) {
+    std::string text = shift.from_category + ":" + shift.to_category + ":" + text_of(shift.share);
+    if (!shift.service.empty()) text += ":" + shift.service;
+    levers.emplace_back("task_shift", std::move(text));
+  }
+  return levers;
+}
+
+std::vector<LeverRange> lever_ranges() {
+  return {
+      {"productivity_per_year", -kMaxProductivity, kMaxProductivity},
+      {"staffing_change", kMinStaffingChange, kMaxStaffingChange},
+      {"phase_in_until", kFirstYear, kLastYear},
+      {"turnover", 0, kMaxTurnover},
+      {"position_size", kMinPositionSize, 1},
+      {"position_size.to_year", kFirstYear, kLastYear},
+      {"sick_leave.from", 0, kMaxSickLeave},
+      {"sick_leave.to", 0, kMaxSickLeave},
+      {"sick_leave.to_year", kFirstYear, kLastYear},
+      {"retirement_age_shift", -kMaxRetirementShift, kMaxRetirementShift},
+      {"outside_recruit_share", 0, 1},
+      {"task_shift", 0, 1},
+  };
+}
+
 }  // namespace kompetent::forecast

@@ -97,4 +97,19 @@ struct Scenario {
 // Sets one lever from text; fails with "unknown_lever" or "invalid_lever_value".
 [[nodiscard]] Status set_lever(Scenario& scenario, const std::string& lever, const std::string& value);
 
+// The inverse of set_lever: every lever of the scenario (defaults included, the name not) as
+// (lever, value) pairs that set_lever turns back into the same scenario. Numbers are plain
+// decimal text ("0.08"), years whole, the population "main|low|high", and each task shift one
+// ("task_shift", "from:to:share[:service]") pair. For saving, exporting and showing assumptions.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> levers_of(const Scenario& scenario);
+
+// The range validate() accepts for each numeric lever, for forms and sliders. Per-key levers
+// ("turnover.<category>", "staffing_change.<service>") have the range of their head.
+struct LeverRange {
+  std::string lever;
+  double low = 0;
+  double high = 0;
+};
+[[nodiscard]] std::vector<LeverRange> lever_ranges();
+
 }  // namespace kompetent::forecast

@@ -114,6 +114,13 @@ constexpr RuleRow kExpectedRules[] = {
     {"import_start",       "hr",                          true,  Scope::municipality_hr},
     {"import_job",         "administrator hr",            false, Scope::import_job},
     {"import_errors",      "administrator hr",            false, Scope::import_job},
+    {"forecast",           "administrator coordinator hr", false, Scope::indicators},
+    {"forecast_export",    "administrator coordinator hr", false, Scope::indicators},
+    {"forecast_levers",    "administrator coordinator hr", false, Scope::none},
+    {"forecast_scenarios", "administrator coordinator hr", false, Scope::indicators},
+    {"forecast_scenario_save",   "coordinator hr",       true,  Scope::forecast_scenario},
+    {"forecast_scenario_update", "coordinator hr",       true,  Scope::forecast_scenario},
+    {"forecast_scenario_delete", "coordinator hr",       true,  Scope::forecast_scenario},
 };
 // clang-format on
 

@@ -327,6 +327,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recruitment-need forecast of a municipality or a region under a scenario (docs/forecast.md)
+         * @description Give exactly one of `municipality` and `region`. Each member municipality's latest
+         *     snapshot is the base; a region member without a snapshot is left out (listed in
+         *     `municipalities` only when it has one). The scenario starts from the defaults, or from the
+         *     saved scenario `scenario` (an id), and then every other query parameter that is not listed
+         *     below is a **lever** by its name in docs/forecast.md ("Levers"), exactly as for
+         *     `kompetent forecast --set`: `turnover=0.08`, `turnover.sykepleier=0.1`,
+         *     `sick_leave.to=0.06`, `position_size=0.9`, `population=low`,
+         *     `task_shift=helsefagarbeider:sykepleier:0.1` (repeatable), … An unknown name is 400
+         *     `unknown_lever`.
+         *
+         *     Access is that of `/indicators` without `node`: administrator — any scope, suppressed;
+         *     coordinator — own region or its members, suppressed; hr — own municipality unsuppressed,
+         *     its region suppressed; unit leader and employee — 403. In a suppressed forecast the groups
+         *     of fewer than k persons in the base year are withheld (docs/privacy.md, "Forecasts"):
+         *     `withheld: true` on the group and `null` in its place in every year's `groups`. Totals
+         *     are always given.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same forecast as a file, with its assumptions; audited as `export`
+         * @description XLSX: the sheets *Forutsetninger* (every lever and its value, the scope, the snapshots and
+         *     the population alternative), *År* (the totals per year), *Grupper* (year × group) and
+         *     *Kumulativt* (need through 2030, 2035, 2040 and 2050 per group); withheld cells are `:`.
+         *     CSV: the *Grupper* sheet (`;`, decimal comma, UTF-8 with BOM).
+         *     Takes the parameters and levers of `GET /forecast`.
+         */
+        get: operations["exportForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/levers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The levers, their defaults and ranges, and the services (for forms and sliders)
+         * @description Any logged-in role except employee.
+         */
+        get: operations["getForecastLevers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The saved scenarios of a municipality or a region, by name
+         * @description Give exactly one of `municipality` and `region`. Who may read them is who may read the
+         *     forecast of that scope (see `GET /forecast`).
+         */
+        get: operations["listForecastScenarios"];
+        put?: never;
+        /**
+         * Save a named scenario for a municipality (its hr) or a region (its coordinator); audited
+         * @description The levers are validated as for `GET /forecast` (400 with that error). The name is 1–80
+         *     characters and unique within the scope (409 `scenario_name_taken`).
+         */
+        post: operations["saveForecastScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forecast/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a saved scenario or change its levers (same rights as saving); audited */
+        put: operations["updateForecastScenario"];
+        post?: never;
+        /** Delete a saved scenario (same rights as saving); audited */
+        delete: operations["deleteForecastScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/municipalities/{number}/imports": {
         parameters: {
             query?: never;
@@ -431,7 +556,7 @@ export interface components {
         BadRequestError: components["schemas"]["Error"] & {
             error?: {
                 /** @enum {unknown} */
-                code?: "bad_request" | "invalid_json" | "invalid_parameter" | "invalid_date" | "invalid_node_path" | "unknown_dimension" | "unknown_category" | "unknown_municipality" | "confirmation_required" | "no_units" | "invalid_username" | "municipality_required" | "region_required" | "units_required" | "employee_id_required" | "field_not_for_role" | "unit_outside_municipality" | "invalid_municipality_number" | "display_name_too_long" | "invalid_display_name" | "duplicate_unit_path" | "invalid_employee_id";
+                code?: "bad_request" | "invalid_json" | "invalid_parameter" | "invalid_date" | "invalid_node_path" | "unknown_dimension" | "unknown_category" | "unknown_municipality" | "confirmation_required" | "no_units" | "invalid_username" | "municipality_required" | "region_required" | "units_required" | "employee_id_required" | "field_not_for_role" | "unit_outside_municipality" | "invalid_municipality_number" | "display_name_too_long" | "invalid_display_name" | "duplicate_unit_path" | "invalid_employee_id" | "unknown_lever" | "invalid_lever_value" | "scenario_value_out_of_range" | "task_shift_same_category" | "unknown_service" | "task_shift_over_100_percent" | "invalid_scenario" | "invalid_scenario_name";
             };
         };
         SetupBadRequestError: components["schemas"]["Error"] & {
@@ -467,7 +592,7 @@ export interface components {
         NotFoundError: components["schemas"]["Error"] & {
             error?: {
                 /** @enum {unknown} */
-                code?: "not_found" | "snapshot_not_found" | "no_snapshot" | "unknown_municipality" | "unknown_region" | "unknown_node" | "import_not_found" | "user_not_found" | "profile_not_found";
+                code?: "not_found" | "snapshot_not_found" | "no_snapshot" | "unknown_municipality" | "unknown_region" | "unknown_node" | "import_not_found" | "user_not_found" | "profile_not_found" | "scenario_not_found" | "population_missing";
             };
         };
         MethodNotAllowedError: components["schemas"]["Error"] & {
@@ -848,6 +973,166 @@ export interface components {
             error_count?: number;
             errors: components["schemas"]["ImportProblem"][];
         };
+        ScenarioNameTakenError: components["schemas"]["Error"] & {
+            error?: {
+                /** @constant */
+                code?: "scenario_name_taken";
+            };
+        };
+        /**
+         * @description A scenario's levers (docs/forecast.md, "Levers"): lever name → number, the population as
+         *     text, `task_shift` as a list of "from:to:share[:service]". In answers every lever is
+         *     present, defaults included; in requests any subset.
+         * @example {
+         *       "turnover": 0.06,
+         *       "turnover.sykepleier": 0.08,
+         *       "population": "main",
+         *       "task_shift": [
+         *         "helsefagarbeider:sykepleier:0.1"
+         *       ]
+         *     }
+         */
+        ForecastLeverValues: {
+            [key: string]: number | string | string[];
+        };
+        /** @description One group (or the total) in one year; årsverk are effective (contracted × (1 − sick leave)) unless named contracted. */
+        ForecastFigures: {
+            demand_fte: number;
+            supply_fte: number;
+            /** @description demand − supply; negative is a surplus */
+            gap_fte: number;
+            need_fte: number;
+            need_contracted_fte: number;
+            need_persons: number;
+            staff_persons: number;
+            /** @description decomposition of need_fte: the six parts sum to it */
+            retirements: number;
+            turnover: number;
+            demand_growth: number;
+            demand_levers: number;
+            supply_levers: number;
+            surplus: number;
+        };
+        ForecastGroup: {
+            /** @description the category key; null when grouped by service */
+            category: string | null;
+            /** @description the service key; null when grouped by category */
+            service: string | null;
+            /** @description in the request's language, e.g. "Sykepleier" or "Sykepleier / Hjemmetjeneste" */
+            label: string;
+            /** @description persons in the base year; null when withheld */
+            base_persons: number | null;
+            /** @description contracted årsverk in the base year; null when withheld */
+            base_fte: number | null;
+            /** @description true when the group is suppressed (its figures are null in every year) */
+            withheld: boolean;
+        };
+        ForecastYear: {
+            year: number;
+            total: components["schemas"]["ForecastFigures"];
+            /** @description parallel to Forecast.groups; null for a withheld group */
+            groups: (components["schemas"]["ForecastFigures"] | null)[];
+            /** @description people 20–66 per person 80+ */
+            support_ratio: number | null;
+            /** @description local recruits as a share of the persons aged 19 (0.3 = 30 %) */
+            youth_cohort_share: number | null;
+            population_20_66: number;
+            population_80_plus: number;
+            population_19: number;
+            local_recruits: number;
+        };
+        ForecastCumulative: {
+            /** @description the need summed over base year + 1 … through */
+            through: number;
+            need_fte: number;
+            need_persons: number;
+            retirements: number;
+            turnover: number;
+            demand_growth: number;
+            demand_levers: number;
+            supply_levers: number;
+            surplus: number;
+        };
+        ForecastSnapshot: {
+            municipality: components["schemas"]["MunicipalityNumber"];
+            date: components["schemas"]["Date"];
+        };
+        Forecast: {
+            scope: {
+                municipality?: components["schemas"]["MunicipalityNumber"];
+                region?: string;
+                /** @description "Fauske" or "Salten" */
+                label?: string;
+            };
+            municipalities: components["schemas"]["MunicipalityNumber"][];
+            snapshots: components["schemas"]["ForecastSnapshot"][];
+            scenario: {
+                /** @description the saved scenario started from */
+                id: number | null;
+                name: string;
+                levers: components["schemas"]["ForecastLeverValues"];
+            };
+            base_year: number;
+            to_year: number;
+            /** @enum {string} */
+            by: "category" | "service" | "both";
+            suppressed: boolean;
+            min_group: number;
+            /**
+             * @description estimated: kompetent's Hamilton–Perry projection (docs/population-projection.md); imported: an SSB table imported for every municipality in scope
+             * @enum {string}
+             */
+            population_source: "estimated" | "imported";
+            groups: components["schemas"]["ForecastGroup"][];
+            /** @description the base year first (supply = demand, no need), then each year to `to_year` */
+            years: components["schemas"]["ForecastYear"][];
+            /** @description the total need and its decomposition through 2030, 2035, 2040 and 2050 (those within the horizon), and through `to_year` */
+            cumulative: components["schemas"]["ForecastCumulative"][];
+            /** @description position records no service rule matched; left out of the forecast */
+            records_without_service: number;
+        };
+        ForecastLeverRange: {
+            lever: string;
+            min: number;
+            max: number;
+            /** @description null when the lever is off by default (position_size) */
+            default: number | null;
+        };
+        ForecastService: {
+            key: string;
+            /** @description in the request's language */
+            name: string;
+        };
+        ForecastLevers: {
+            defaults: components["schemas"]["ForecastLeverValues"];
+            ranges: components["schemas"]["ForecastLeverRange"][];
+            services: components["schemas"]["ForecastService"][];
+            population_alternatives: ("main" | "low" | "high")[];
+        };
+        ForecastScenario: {
+            id: number;
+            name: string;
+            municipality?: components["schemas"]["MunicipalityNumber"];
+            region?: string;
+            levers: components["schemas"]["ForecastLeverValues"];
+            created_by: string;
+            created_at: components["schemas"]["DateTime"];
+            updated_at: components["schemas"]["DateTime"];
+        };
+        ForecastScenarioList: {
+            scenarios: components["schemas"]["ForecastScenario"][];
+        };
+        /** @description exactly one of municipality and region */
+        ForecastScenarioInput: {
+            name: string;
+            municipality?: components["schemas"]["MunicipalityNumber"];
+            region?: string;
+            levers: components["schemas"]["ForecastLeverValues"];
+        };
+        ForecastScenarioUpdate: {
+            name?: string;
+            levers?: components["schemas"]["ForecastLeverValues"];
+        };
     };
     responses: {
         /** @description The request is malformed (bad JSON, a bad parameter, a bad date). */
@@ -984,6 +1269,15 @@ export interface components {
                 "application/json": components["schemas"]["SnapshotExistsError"];
             };
         };
+        /** @description The scope already has a scenario of that name. */
+        ScenarioNameTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ScenarioNameTakenError"];
+            };
+        };
         /** @description The username is taken. */
         UserExists: {
             headers: {
@@ -1091,6 +1385,12 @@ export interface components {
         IndicatorDate: components["schemas"]["Date"];
         /** @example 2024-12-31 */
         IndicatorCompare: components["schemas"]["Date"];
+        /** @description The last year of the forecast. */
+        ForecastTo: number;
+        /** @description Group the forecast by category, service, or both. */
+        ForecastBy: "category" | "service" | "both";
+        /** @description A saved scenario (its id) to start from; levers in the query override it. */
+        ForecastScenario: number;
     };
     requestBodies: never;
     headers: {
@@ -1852,6 +2152,258 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Busy"];
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: {
+                /** @example 1841 */
+                municipality?: components["parameters"]["IndicatorMunicipality"];
+                /** @example salten */
+                region?: components["parameters"]["IndicatorRegion"];
+                /** @description The last year of the forecast. */
+                to?: components["parameters"]["ForecastTo"];
+                /** @description Group the forecast by category, service, or both. */
+                by?: components["parameters"]["ForecastBy"];
+                /** @description A saved scenario (its id) to start from; levers in the query override it. */
+                scenario?: components["parameters"]["ForecastScenario"];
+                /**
+                 * @description A lever (any lever name of docs/forecast.md may be given the same way)
+                 * @example 0.08
+                 */
+                turnover?: number;
+                /**
+                 * @description A lever
+                 * @example 0.06
+                 */
+                "sick_leave.to"?: number;
+                /** @description A lever */
+                population?: "main" | "low" | "high";
+                /**
+                 * @description A lever, repeatable: from:to:share[:service]
+                 * @example helsefagarbeider:sykepleier:0.1
+                 */
+                task_shift?: string;
+                /**
+                 * @description The language of messages, labels and headings (`nb` by default). Any request may carry it;
+                 *     without it, an `Accept-Language` starting with `en` gives English.
+                 */
+                lang?: components["parameters"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecast. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    exportForecast: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv";
+                /** @example 1841 */
+                municipality?: components["parameters"]["IndicatorMunicipality"];
+                /** @example salten */
+                region?: components["parameters"]["IndicatorRegion"];
+                /** @description The last year of the forecast. */
+                to?: components["parameters"]["ForecastTo"];
+                /** @description Group the forecast by category, service, or both. */
+                by?: components["parameters"]["ForecastBy"];
+                /** @description A saved scenario (its id) to start from; levers in the query override it. */
+                scenario?: components["parameters"]["ForecastScenario"];
+                /**
+                 * @description The language of messages, labels and headings (`nb` by default). Any request may carry it;
+                 *     without it, an `Accept-Language` starting with `en` gives English.
+                 */
+                lang?: components["parameters"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="fremskrivning-1841-basis.xlsx"` */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getForecastLevers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of messages, labels and headings (`nb` by default). Any request may carry it;
+                 *     without it, an `Accept-Language` starting with `en` gives English.
+                 */
+                lang?: components["parameters"]["Language"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lever definitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastLevers"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listForecastScenarios: {
+        parameters: {
+            query?: {
+                /** @example 1841 */
+                municipality?: components["parameters"]["IndicatorMunicipality"];
+                /** @example salten */
+                region?: components["parameters"]["IndicatorRegion"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenarios, sorted by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastScenarioList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    saveForecastScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Heltid 2030",
+                 *       "municipality": "1841",
+                 *       "levers": {
+                 *         "position_size": 0.9,
+                 *         "position_size.to_year": 2030
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ForecastScenarioInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastScenario"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ScenarioNameTaken"];
+        };
+    };
+    updateForecastScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForecastScenarioUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastScenario"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ScenarioNameTaken"];
+        };
+    };
+    deleteForecastScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     startImport: {
