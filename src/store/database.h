@@ -8,7 +8,9 @@
 #include "core/result.h"
 #include "store/audit_store.h"
 #include "store/org_store.h"
+#include "store/population_store.h"
 #include "store/reference_store.h"
+#include "store/scenario_store.h"
 #include "store/session_store.h"
 #include "store/snapshot_store.h"
 #include "store/user_store.h"
@@ -26,6 +28,8 @@ class Database {
   virtual UserStore& users() = 0;
   virtual SessionStore& sessions() = 0;
   virtual AuditStore& audit() = 0;
+  virtual ScenarioStore& scenarios() = 0;
+  virtual PopulationStore& population() = 0;
 
   // Checks the file structure, every foreign key and the store's own
   // invariants. io "database_corrupt" {check, first problem found} if anything

@@ -17,7 +17,9 @@ SqliteDatabase::SqliteDatabase(ConnectionHandle handle, const Clock& clock)
       reference_(connection_),
       users_(connection_),
       sessions_(connection_),
-      audit_(connection_) {}
+      audit_(connection_),
+      scenarios_(connection_),
+      population_(connection_) {}
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& file,
                                                              const Clock& clock,

@@ -17,7 +17,9 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_org_store.h"
+#include "store/sqlite/sqlite_population_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
+#include "store/sqlite/sqlite_scenario_store.h"
 #include "store/sqlite/sqlite_session_store.h"
 #include "store/sqlite/sqlite_snapshot_store.h"
 #include "store/sqlite/sqlite_user_store.h"
@@ -56,6 +58,8 @@ class SqliteDatabase final : public Database {
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
   AuditStore& audit() override { return audit_; }
+  ScenarioStore& scenarios() override { return scenarios_; }
+  PopulationStore& population() override { return population_; }
   Status integrity_check() override;
 
  private:
@@ -69,6 +73,8 @@ class SqliteDatabase final : public Database {
   SqliteUserStore users_;
   SqliteSessionStore sessions_;
   SqliteAuditStore audit_;
+  SqliteScenarioStore scenarios_;
+  SqlitePopulationStore population_;
 };
 
 }  // namespace kompetent::store::sqlite
