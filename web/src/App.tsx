@@ -13,12 +13,14 @@ const ComparePage = lazy(() => import("./pages/ComparePage"));
 const ImportPage = lazy(() => import("./pages/ImportPage"));
 const RegionPage = lazy(() => import("./pages/RegionPage"));
 const MePage = lazy(() => import("./pages/MePage"));
+const ForecastPage = lazy(() => import("./pages/ForecastPage"));
 
 const navTestIds: Record<PageName, string> = {
   overview: "nav-overview",
   compare: "nav-compare",
   import: "nav-import",
   region: "nav-region",
+  forecast: "nav-forecast",
   me: "nav-me",
 };
 
@@ -127,6 +129,7 @@ export function App() {
             <Route path="/sammenligning" element={<Guard page="compare"><ComparePage /></Guard>} />
             <Route path="/import" element={<Guard page="import"><ImportPage /></Guard>} />
             <Route path="/region" element={<Guard page="region"><RegionPage /></Guard>} />
+            <Route path="/fremskrivning" element={<Guard page="forecast"><ForecastPage /></Guard>} />
             <Route path="/meg" element={<Guard page="me"><MePage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -1,11 +1,13 @@
 // ECharts, imported piece by piece (bar charts on canvas with grid, tooltip, legend and aria),
-// so the bundle carries only what the app draws.
+// so the bundle carries only what the app draws. A page that needs more registers it in its own
+// lazy module (the region's MarkLine, the forecast's LineChart: `registerForecastCharts` below is
+// only imported by the forecast page), so the other pages do not carry it.
 import * as echarts from "echarts/core";
 import { BarChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import type { ComposeOption } from "echarts/core";
-import type { BarSeriesOption } from "echarts/charts";
+import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -16,7 +18,7 @@ import type {
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption
 >;
 
 export { echarts };

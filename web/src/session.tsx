@@ -74,12 +74,12 @@ export function useSession(): SessionState {
 
 // ---- what each role may open (CONTRACT.md "Routes") ---------------------------------------------
 
-export type PageName = "overview" | "compare" | "import" | "region" | "me";
+export type PageName = "overview" | "compare" | "import" | "region" | "forecast" | "me";
 
 const pagesByRole: Record<Role, readonly PageName[]> = {
-  administrator: ["overview", "compare", "region"],
-  coordinator: ["region", "overview", "compare"],
-  hr: ["overview", "compare", "import", "region"],
+  administrator: ["overview", "compare", "region", "forecast"],
+  coordinator: ["region", "overview", "compare", "forecast"],
+  hr: ["overview", "compare", "import", "region", "forecast"],
   unit_leader: ["overview", "compare"],
   employee: ["me"],
 };
@@ -91,7 +91,7 @@ export function mayOpen(role: Role | null, page: PageName): boolean {
 /** The pages in the menu, in menu order. */
 export function menuPages(role: Role | null): PageName[] {
   if (role === null) return [];
-  const order: PageName[] = ["overview", "compare", "region", "import", "me"];
+  const order: PageName[] = ["overview", "compare", "region", "forecast", "import", "me"];
   return order.filter((page) => pagesByRole[role].includes(page));
 }
 
@@ -100,6 +100,7 @@ export const pagePaths: Record<PageName, string> = {
   compare: "/sammenligning",
   import: "/import",
   region: "/region",
+  forecast: "/fremskrivning",
   me: "/meg",
 };
 

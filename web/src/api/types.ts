@@ -25,6 +25,17 @@ export type ImportErrorList = Schemas["ImportErrorList"];
 export type PositionList = Schemas["PositionList"];
 export type PositionRecord = Schemas["PositionRecord"];
 export type ErrorBody = Schemas["Error"];
+export type Forecast = Schemas["Forecast"];
+export type ForecastFigures = Schemas["ForecastFigures"];
+export type ForecastGroup = Schemas["ForecastGroup"];
+export type ForecastYear = Schemas["ForecastYear"];
+export type ForecastCumulative = Schemas["ForecastCumulative"];
+export type ForecastLevers = Schemas["ForecastLevers"];
+export type ForecastLeverValues = Schemas["ForecastLeverValues"];
+export type ForecastLeverRange = Schemas["ForecastLeverRange"];
+export type ForecastScenario = Schemas["ForecastScenario"];
+export type ForecastScenarioList = Schemas["ForecastScenarioList"];
+export type ForecastScenarioInput = Schemas["ForecastScenarioInput"];
 
 /** Persons per band and gender; a withheld band is null. Added to the API in step with the web app. */
 export type AgePyramid = Partial<Record<"female" | "male" | "other", Record<string, number | null>>>;
