@@ -123,8 +123,11 @@ export default function ForecastPage() {
   const data = forecast.data;
 
   const defaults = useMemo(() => leverMap(definitions.data?.defaults), [definitions.data]);
+  // A scenario just saved is on screen before the list that holds it is in again.
+  const [justSaved, setJustSaved] = useState<ForecastScenario | null>(null);
   const loadedScenario = view.scenarioId === null ? null
-    : scenarioList.data?.scenarios.find((s) => s.id === view.scenarioId) ?? null;
+    : scenarioList.data?.scenarios.find((s) => s.id === view.scenarioId)
+      ?? (justSaved?.id === view.scenarioId ? justSaved : null);
   // The levers the view starts from: the saved scenario's, or the defaults; the scenario's own
   // answer stands in until the list is in.
   const base: LeverMap | null = view.scenarioId === null ? (definitions.data ? defaults : null)
@@ -156,6 +159,11 @@ export default function ForecastPage() {
 
   function loadScenario(scenario: ForecastScenario) {
     go({ ...view, scenarioId: scenario.id, overrides: {} });
+  }
+
+  function onSaved(scenario: ForecastScenario) {
+    setJustSaved(scenario);
+    loadScenario(scenario);
   }
 
   function onDeleted(id: number) {
@@ -288,11 +296,11 @@ export default function ForecastPage() {
             {data.records_without_service > 0 ? (
               <p className="note note-attention">{t("forecast.withoutService", { count: formatInteger(data.records_without_service, lang) })}</p>
             ) : null}
-            <ForecastLinesChart forecast={data} />
+            <ForecastLinesChart forecast={data} scopeName={scopeName} />
             <WaterfallChart forecast={data} year={shownYear} years={years} onYear={setDecompositionYear} />
-            <GroupTable forecast={data} />
+            <GroupTable forecast={data} scopeName={scopeName} />
           </div>
-          <aside className="forecast-side" aria-label={t("forecast.leversTitle")}>
+          <div className="forecast-side">
             {definitions.error ? (
               <ErrorMessage error={definitions.error} onRetry={definitions.reload} />
             ) : !levers || !definitions.data ? (
@@ -302,13 +310,13 @@ export default function ForecastPage() {
                           onChange={setLevers} changed={changed}
                           onReset={() => setView({ ...view, scenarioId: null, overrides: {} })} />
             )}
-          </aside>
+          </div>
         </div>
       )}
 
       <Scenarios scope={scope} scopeName={scopeName} list={scenarioList.data} listError={scenarioList.error}
                  reloadList={scenarioList.reload} leversToSave={leversToSave} canSave={canSave}
-                 loadedId={view.scenarioId} onLoad={loadScenario} onSaved={loadScenario} onDeleted={onDeleted}
+                 loadedId={view.scenarioId} onLoad={loadScenario} onSaved={onSaved} onDeleted={onDeleted}
                  current={forecast.ready ? data : null} currentReady={forecast.ready} to={view.to} milestones={milestones} />
     </div>
   );
@@ -345,7 +353,7 @@ function Headline({ forecast }: { forecast: Forecast }) {
   );
 }
 
-function GroupTable({ forecast }: { forecast: Forecast }) {
+function GroupTable({ forecast, scopeName }: { forecast: Forecast; scopeName: string }) {
   const t = useT();
   const [lang] = useLang();
   const rows: GroupRow[] = forecast.groups.map((_, index) => ({ index, forecast }));
@@ -404,7 +412,7 @@ function GroupTable({ forecast }: { forecast: Forecast }) {
       <p className="panel-description">{t("forecast.groupsHelp", { from: forecast.base_year + 1 })}</p>
       <DataTable<GroupRow>
         testId="table-forecast-groups"
-        caption={t("forecast.groupsCaption", { scope: forecast.scope.label ?? "" })}
+        caption={t("forecast.groupsCaption", { scope: scopeName })}
         columns={columns}
         rows={rows}
         pinnedRows={[total]}

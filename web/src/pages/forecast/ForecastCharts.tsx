@@ -21,7 +21,7 @@ function Cell({ value, kind, field }: { value: number | null | undefined; kind: 
   return <td className="num" data-field={field} {...shown.attrs}>{shown.text}</td>;
 }
 
-export function ForecastLinesChart({ forecast }: { forecast: Forecast }) {
+export function ForecastLinesChart({ forecast, scopeName }: { forecast: Forecast; scopeName: string }) {
   const t = useT();
   const [lang] = useLang();
   const years = forecast.years;
@@ -65,7 +65,7 @@ export function ForecastLinesChart({ forecast }: { forecast: Forecast }) {
   const table = (
     <div className="table-scroll">
       <table className="data-table" data-testid="table-forecast-years">
-        <caption>{t("forecast.yearsCaption", { scope: forecast.scope.label ?? "" })}</caption>
+        <caption>{t("forecast.yearsCaption", { scope: scopeName })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("forecast.year")}</th>

@@ -247,9 +247,10 @@ function ScenarioCompare({ scenarios, marked, compared, current, currentReady, m
               <th scope="row">{row.name}</th>
               {milestones.map((year) => {
                 const field = `need_${year}`;
-                if (row.error) return <td key={year} className="num" data-field={field} data-value="">{t("forecast.compareFailed")}</td>;
-                if (!row.forecast || (row.key === "current" && !currentReady && !row.forecast)) {
-                  return <td key={year} className="num" data-field={field} data-value="">…</td>;
+                // Not in yet: no data-value, so nothing reads a placeholder as a figure.
+                if (row.error) return <td key={year} className="num" data-field={field}>{t("forecast.compareFailed")}</td>;
+                if (!row.forecast || (row.key === "current" && !currentReady)) {
+                  return <td key={year} className="num" data-field={field} aria-busy="true">…</td>;
                 }
                 const through = needThrough(row.forecast, year);
                 if (!through) return <td key={year} className="num" data-field={field} data-value="">–</td>;
@@ -266,6 +267,6 @@ function ScenarioCompare({ scenarios, marked, compared, current, currentReady, m
   return (
     <ChartWithTable title={t("forecast.compareTitle")} description={t("forecast.compareHelp")} option={option}
                     chartTestId="chart-scenario-compare" height={300} table={table} headingLevel={3}
-                    empty={marked.length === 0 ? t("forecast.compareEmpty") : t("loading")} tableOpen={marked.length === 0} />
+                    empty={marked.length === 0 ? t("forecast.compareEmpty") : t("loading")} tableOpen />
   );
 }
