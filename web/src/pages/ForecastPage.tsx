@@ -214,6 +214,8 @@ export default function ForecastPage() {
     );
   }
 
+  // A link to a scenario that has since been deleted (or belongs to another scope).
+  const scenarioMissing = view.scenarioId !== null && scenarioList.data !== null && !loadedScenario;
   const choicesCount = scopeChoices.regions.length + scopeChoices.municipalities.length;
   const inChoices = [...scopeChoices.regions, ...scopeChoices.municipalities].some((c) => scopeValue(c) === scopeValue(scope));
 
@@ -278,6 +280,14 @@ export default function ForecastPage() {
         <span className={`status-dot status-${state}`} aria-hidden="true" />
         {t(`forecast.status.${state}`)}
       </p>
+
+      {scenarioMissing ? (
+        <div className="note note-attention" role="alert">
+          <p>{t("forecast.scenarioMissing")}</p>
+          <button type="button" className="button button-secondary"
+                  onClick={() => go({ ...view, scenarioId: null }, true)}>{t("forecast.scenarioMissingReset")}</button>
+        </div>
+      ) : null}
 
       {forecast.failed && !data ? (
         <ErrorMessage error={forecast.error} onRetry={refused ? undefined : forecast.reload} />
