@@ -118,6 +118,11 @@ export default function ForecastPage() {
   const definitions = useApi<ForecastLevers>("/forecast/levers");
   const scenarioQuery = scope ? { [scope.kind]: scope.id } : undefined;
   const scenarioList = useApi<ForecastScenarioList>(scope ? "/forecast/scenarios" : null, scenarioQuery);
+  // While the list is asked for again (after a save or a delete) the old one stays on screen.
+  const lastList = useRef<{ scope: string; list: ForecastScenarioList } | null>(null);
+  const scopeKey = scope ? scopeValue(scope) : "";
+  if (scenarioList.data) lastList.current = { scope: scopeKey, list: scenarioList.data };
+  const scenarios = scenarioList.data ?? (lastList.current?.scope === scopeKey ? lastList.current.list : null);
   const query = scope ? apiQuery(view, lang) : null;
   const forecast = useForecast(query);
   const data = forecast.data;
@@ -126,14 +131,16 @@ export default function ForecastPage() {
   // A scenario just saved is on screen before the list that holds it is in again.
   const [justSaved, setJustSaved] = useState<ForecastScenario | null>(null);
   const loadedScenario = view.scenarioId === null ? null
-    : scenarioList.data?.scenarios.find((s) => s.id === view.scenarioId)
+    : scenarios?.scenarios.find((s) => s.id === view.scenarioId)
       ?? (justSaved?.id === view.scenarioId ? justSaved : null);
   // The levers the view starts from: the saved scenario's, or the defaults; the scenario's own
   // answer stands in until the list is in.
-  const base: LeverMap | null = view.scenarioId === null ? (definitions.data ? defaults : null)
-    : loadedScenario ? leverMap(loadedScenario.levers)
-      : data && data.scenario.id === view.scenarioId && forecast.ready && Object.keys(view.overrides).length === 0
-        ? leverMap(data.scenario.levers) : null;
+  // (A saved scenario's levers are read over the defaults, in case it does not list them all.)
+  const base: LeverMap | null = !definitions.data ? null
+    : view.scenarioId === null ? defaults
+      : loadedScenario ? applyOverrides(defaults, leverMap(loadedScenario.levers))
+        : data && data.scenario.id === view.scenarioId && forecast.ready && Object.keys(view.overrides).length === 0
+          ? applyOverrides(defaults, leverMap(data.scenario.levers)) : null;
   const levers = useMemo(() => (base ? applyOverrides(base, view.overrides) : null), [base, view.overrides]);
   const changed = view.scenarioId !== null || Object.keys(view.overrides).length > 0;
 
@@ -324,7 +331,7 @@ export default function ForecastPage() {
         </div>
       )}
 
-      <Scenarios scope={scope} scopeName={scopeName} list={scenarioList.data} listError={scenarioList.error}
+      <Scenarios scope={scope} scopeName={scopeName} list={scenarios} listError={scenarioList.error}
                  reloadList={scenarioList.reload} leversToSave={leversToSave} canSave={canSave}
                  loadedId={view.scenarioId} onLoad={loadScenario} onSaved={onSaved} onDeleted={onDeleted}
                  current={forecast.ready ? data : null} currentReady={forecast.ready} to={view.to} milestones={milestones} />

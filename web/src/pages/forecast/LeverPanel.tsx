@@ -34,7 +34,8 @@ function Slider({ lever, levers, definitions, onChange }: { lever: SliderLever }
   const isSize = lever.name === "position_size";
   const raw = levers[lever.name];
   const on = !isSize || typeof raw === "number";
-  const value = typeof raw === "number" ? raw : isSize ? positionSizeStart : 0;
+  const fallback = definitions.ranges.find((range) => range.lever === lever.name)?.default ?? 0;
+  const value = typeof raw === "number" ? raw : isSize ? positionSizeStart : fallback;
   // Moving the full-time slider while it is off switches the target on at that value.
   const set = (next: number) => onChange({ ...levers, [lever.name]: cleanNumber(next) });
 
