@@ -26,7 +26,8 @@ export function roundHalfAway(value: number, digits: number): number {
   const scaled = Math.abs(value) * factor;
   // The small epsilon keeps 0.125 * 100 = 12.499999… from rounding down.
   const rounded = Math.floor(scaled + 0.5 + 1e-9) / factor;
-  return value < 0 ? -rounded : rounded;
+  // A tiny negative rounds to 0, not −0 (which Intl shows as "-0,0").
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 export function formatInteger(value: number, lang: Lang): string {
