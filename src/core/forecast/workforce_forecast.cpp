@@ -21,6 +21,10 @@ struct GroupState {
   double previous_demand_without_levers = 0;
   double previous_supply_after_recruitment = 0;  // effective, at the previous year's sick leave
   std::size_t first_used = 0, end_used = 0;      // cohorts outside [first_used, end_used) are empty
+  // The scenario's levers for this group, looked up once instead of every year.
+  double turnover = 0;
+  double staffing_change = 0;
+  std::size_t exit_table = 0;  // index into the exit rates per category and age
 };
 
 std::vector<std::string> category_keys(const ForecastParameters& parameters) {
@@ -143,6 +147,25 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
   }
   if (recruit_weight <= 0) return Error::invalid("invalid_recruit_ages");
   for (auto& [age, share] : recruit_shares) share /= recruit_weight;
+  const auto [youngest_recruit, oldest_recruit] = std::minmax_element(
+      recruit_shares.begin(), recruit_shares.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const int youngest_recruit_age = youngest_recruit->first, oldest_recruit_age = oldest_recruit->first;
+  // The same shares by birth-year offset from the oldest recruit: share_by_offset[k] is the
+  // share of recruits born (year − oldest_recruit_age) + k. Only when no age is listed twice:
+  // then every cohort receives at most one addition, and a cohort of an age not in the profile
+  // receives + 0, which changes nothing, so one pass over the range gives exactly the figures
+  // of adding age by age. Otherwise the recruits are added age by age, in order.
+  std::vector<double> share_by_offset(static_cast<std::size_t>(oldest_recruit_age - youngest_recruit_age + 1), 0.0);
+  bool recruit_ages_unique = true;
+  {
+    std::vector<bool> listed(share_by_offset.size(), false);
+    for (const auto& [age, share] : recruit_shares) {
+      const auto k = static_cast<std::size_t>(oldest_recruit_age - age);
+      if (listed[k]) recruit_ages_unique = false;
+      listed[k] = true;
+      share_by_offset[k] = share;
+    }
+  }
 
   const double base_sick_leave = scenario.sick_leave.at(base_year, base_year);
   double all_fte = 0, all_persons = 0;
@@ -210,17 +233,51 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
     forecast.base.total += figures;
   }
 
-  // The exit rates of the scenario per group and age, looked up once, for every age a cohort
-  // can reach (past the curve's end its last rate holds).
+  // The exit rates of the scenario per category and age, looked up once, for every age a
+  // cohort can reach (past the curve's end its last rate holds). Groups of one category share
+  // a table.
   const auto oldest_reachable = static_cast<std::size_t>(to_year - first_birth_year);
-  std::vector<std::vector<double>> exit_by_age(specs.size(), std::vector<double>(oldest_reachable + 1));
+  std::vector<const std::string*> table_categories;
+  std::vector<std::vector<double>> exit_by_age;
   for (std::size_t g = 0; g < specs.size(); ++g) {
-    const ExitCurve& curve = parameters.exit_curves.at(specs[g].category);
-    for (std::size_t age = 0; age <= oldest_reachable; ++age) {
-      exit_by_age[g][age] = shifted_rate(curve, static_cast<int>(std::min<std::size_t>(age, kOldestAge)),
-                                         scenario.retirement_age_shift);
+    const std::string& category = specs[g].category;
+    auto known = std::find_if(table_categories.begin(), table_categories.end(),
+                              [&](const std::string* c) { return *c == category; });
+    states[g].exit_table = static_cast<std::size_t>(known - table_categories.begin());
+    states[g].turnover = scenario.turnover.at(category);
+    states[g].staffing_change = scenario.staffing_change.at(parameters.services[specs[g].service_index].key);
+    if (known != table_categories.end()) continue;
+    table_categories.push_back(&category);
+    const ExitCurve& curve = parameters.exit_curves.at(category);
+    std::vector<double>& rates = exit_by_age.emplace_back(oldest_reachable + 1);
+    for (std::size_t age = 0; age <= kOldestAge && age <= oldest_reachable; ++age) {
+      rates[age] = shifted_rate(curve, static_cast<int>(age), scenario.retirement_age_shift);
+    }
+    // Ages past kOldestAge are counted as kOldestAge.
+    for (std::size_t age = kOldestAge + 1; age <= oldest_reachable; ++age) rates[age] = rates[kOldestAge];
+  }
+
+  // Task shifts resolved to groups once: for each shift in order, each group it moves demand
+  // from (in group order) and the groups that receive it.
+  struct ShiftMove {
+    double share;
+    std::size_t from;
+    std::vector<std::size_t> to;
+  };
+  std::vector<ShiftMove> shift_moves;
+  for (const TaskShift& shift : scenario.task_shifts) {
+    for (std::size_t from = 0; from < specs.size(); ++from) {
+      const std::string& service = parameters.services[specs[from].service_index].key;
+      if (specs[from].category != shift.from_category || (!shift.service.empty() && service != shift.service)) continue;
+      ShiftMove& move = shift_moves.emplace_back(ShiftMove{shift.share, from, {}});
+      for (std::size_t to = 0; to < specs.size(); ++to) {
+        if (specs[to].category == shift.to_category && specs[to].service_index == specs[from].service_index) {
+          move.to.push_back(to);
+        }
+      }
     }
   }
+  forecast.years.reserve(static_cast<std::size_t>(to_year - base_year));
 
   double previous_sick_leave = base_sick_leave;
   std::vector<double> population_factor(parameters.services.size()), demand_base_scaled(specs.size()), demand;
@@ -239,30 +296,22 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
       demand_base_scaled[g] = states[g].base_demand * population_factor[specs[g].service_index];
     }
     demand = demand_base_scaled;
-    for (const TaskShift& shift : scenario.task_shifts) {
-      for (std::size_t from = 0; from < specs.size(); ++from) {
-        const std::string& service = parameters.services[specs[from].service_index].key;
-        if (specs[from].category != shift.from_category || (!shift.service.empty() && service != shift.service)) continue;
-        const double moved = demand_base_scaled[from] * shift.share * phased;
-        demand[from] -= moved;
-        for (std::size_t to = 0; to < specs.size(); ++to) {
-          if (specs[to].category == shift.to_category && specs[to].service_index == specs[from].service_index) {
-            demand[to] += moved;
-          }
-        }
-      }
+    for (const ShiftMove& move : shift_moves) {
+      const double moved = demand_base_scaled[move.from] * move.share * phased;
+      demand[move.from] -= moved;
+      for (std::size_t to : move.to) demand[to] += moved;
     }
     for (std::size_t g = 0; g < specs.size(); ++g) {
-      const std::string& service = parameters.services[specs[g].service_index].key;
-      demand[g] *= (1 + scenario.staffing_change.at(service) * phased) * productivity;
+      demand[g] *= (1 + states[g].staffing_change * phased) * productivity;
     }
 
     ForecastYear out;
     out.year = year;
+    out.groups.reserve(specs.size());
     population_figures(out, year);
     for (std::size_t g = 0; g < specs.size(); ++g) {
       GroupState& state = states[g];
-      const double turnover = scenario.turnover.at(specs[g].category);
+      const double turnover = state.turnover;
       const double size = scenario.position_size
                               ? scenario.position_size->at(year, base_year, state.base_average_size)
                               : state.base_average_size;
@@ -271,28 +320,40 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
       // turnover among those who stay.
       double contracted_before = 0, retired = 0, quit = 0, raised = 0, persons_after = 0;
       // rate_at[-i] is the rate at the age the cohort at index i reaches this year.
-      const double* rate_at = exit_by_age[g].data() + (year - first_birth_year);
+      const double* rate_at = exit_by_age[state.exit_table].data() + (year - first_birth_year);
       double* persons = state.persons.data();
       double* fte = state.fte.data();
-      for (std::size_t i = state.first_used; i < state.end_used; ++i) {
+      const double stays = 1 - turnover;
+      auto step = [&](std::size_t i) {
         const double exit_rate = rate_at[-static_cast<std::ptrdiff_t>(i)];
         const double before = fte[i];
         const double kept = before * (1 - exit_rate);
         contracted_before += before;
         retired += before * exit_rate;
         quit += kept * turnover;
-        fte[i] = kept * (1 - turnover);
-        persons[i] *= (1 - exit_rate) * (1 - turnover);
+        fte[i] = kept * stays;
+        persons[i] *= (1 - exit_rate) * stays;
         persons_after += persons[i];
-      }
-      // Position sizes: a cohort averaging less than the year's size is raised to it.
+      };
       if (scenario.position_size) {
+        // Position sizes: a cohort averaging less than the year's size is raised to it. Done in
+        // the same pass; `raised` still sums the cohorts in order, so the result is the same as
+        // a second pass.
         for (std::size_t i = state.first_used; i < state.end_used; ++i) {
-          if (fte[i] < persons[i] * size) {
-            raised += persons[i] * size - fte[i];
-            fte[i] = persons[i] * size;
+          step(i);
+          const double wanted = persons[i] * size;
+          if (fte[i] < wanted) {
+            raised += wanted - fte[i];
+            fte[i] = wanted;
           }
         }
+      } else {
+        for (std::size_t i = state.first_used; i < state.end_used; ++i) step(i);
+      }
+      // The oldest cohorts have left for good (their rate reached 1): skip them from now on.
+      // An empty cohort adds exactly 0 to every sum, so this changes no figure.
+      while (state.first_used < state.end_used && persons[state.first_used] == 0 && fte[state.first_used] == 0) {
+        ++state.first_used;
       }
       const double contracted_after = contracted_before - retired - quit + raised;
 
@@ -315,13 +376,22 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
 
       // Recruits join at the year's position size and the recruit age profile.
       if (figures.need_fte > 0) {
-        for (const auto& [age, share] : recruit_shares) {
-          const std::size_t i = index_of_birth_year(year - age);
-          state.persons[i] += figures.need_persons * share;
-          state.fte[i] += figures.need_contracted_fte * share;
-          state.first_used = std::min(state.first_used, i);
-          state.end_used = std::max(state.end_used, i + 1);
+        const std::size_t first = index_of_birth_year(year - oldest_recruit_age);
+        if (recruit_ages_unique) {
+          const double need_persons = figures.need_persons, need_contracted = figures.need_contracted_fte;
+          for (std::size_t k = 0; k < share_by_offset.size(); ++k) {
+            persons[first + k] += need_persons * share_by_offset[k];
+            fte[first + k] += need_contracted * share_by_offset[k];
+          }
+        } else {
+          for (const auto& [age, share] : recruit_shares) {
+            const std::size_t i = index_of_birth_year(year - age);
+            persons[i] += figures.need_persons * share;
+            fte[i] += figures.need_contracted_fte * share;
+          }
         }
+        state.first_used = std::min(state.first_used, first);
+        state.end_used = std::max(state.end_used, index_of_birth_year(year - youngest_recruit_age) + 1);
       }
       state.previous_demand = demand[g];
       state.previous_demand_without_levers = demand_base_scaled[g];
