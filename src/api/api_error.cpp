@@ -48,6 +48,8 @@ const std::vector<std::string_view>& arg_names(std::string_view code) {
       {"password_too_short", {"min"}},
       {"password_too_long", {"max"}},
       {"profile_not_found", {"name"}},
+      {"scenario_name_taken", {"name"}},
+      {"scenario_not_found", {"id"}},
       {"min_group_too_small", {"min"}},
   };
   static const std::vector<std::string_view> none;

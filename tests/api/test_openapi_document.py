@@ -20,6 +20,8 @@ CONTRACT_ROUTES = {
     ("delete", "/municipalities/{number}/snapshots/{date}"), ("get", "/municipalities/{number}/positions"),
     ("get", "/me/positions"), ("get", "/indicators"), ("get", "/indicators/export"),
     ("post", "/municipalities/{number}/imports"), ("get", "/imports/{id}"), ("get", "/imports/{id}/errors"),
+    ("get", "/forecast"), ("get", "/forecast/export"), ("get", "/forecast/levers"), ("get", "/forecast/scenarios"),
+    ("post", "/forecast/scenarios"), ("put", "/forecast/scenarios/{id}"), ("delete", "/forecast/scenarios/{id}"),
 }
 PUBLIC = {("get", "/health"), ("post", "/setup"), ("post", "/session")}
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")

@@ -717,7 +717,7 @@ export interface components {
             employee_id?: string;
         };
         /** @enum {string} */
-        AuditAction: "login" | "login_failed" | "logout" | "password_change" | "user_add" | "user_disable" | "import" | "snapshot_delete" | "export" | "view_positions";
+        AuditAction: "login" | "login_failed" | "logout" | "password_change" | "user_add" | "user_disable" | "import" | "snapshot_delete" | "export" | "view_positions" | "scenario_save" | "scenario_update" | "scenario_delete";
         AuditEntry: {
             at: components["schemas"]["DateTime"];
             username: string | null;
@@ -2350,6 +2350,8 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["ScenarioNameTaken"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     updateForecastScenario: {
@@ -2381,6 +2383,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ScenarioNameTaken"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     deleteForecastScenario: {
