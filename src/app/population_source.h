@@ -1,0 +1,33 @@
+// THE place the forecast gets its population from: one function, so where it comes from can
+// change in one spot. Today every series is kompetent's own projection from the shipped SSB
+// tables (docs/population-projection.md), source "estimated". An SSB table imported into the
+// store is meant to take precedence here ("imported") once the store holds one.
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/forecast/population_series.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace kompetent::app {
+
+struct LoadedPopulation {
+  std::vector<forecast::PopulationSeries> series;  // one per municipality asked for, in that order
+  std::string source = "estimated";  // "estimated" | "imported" (the Forecast schema's)
+};
+
+// The population of each of `municipalities` (4-digit numbers) by age, from the registered
+// years to `to_year`, under `alternative`. Errors as io::load_projected_population
+// ("population_file_invalid", "unknown_municipality", "projection_year_out_of_range", …).
+// `db` is where an imported table will be looked up; it is not read yet.
+[[nodiscard]] Result<LoadedPopulation> load_population(store::Database& db,
+                                                       const std::filesystem::path& data_dir,
+                                                       std::span<const std::string> municipalities,
+                                                       forecast::PopulationAlternative alternative,
+                                                       int to_year);
+
+}  // namespace kompetent::app
