@@ -457,7 +457,11 @@ describe('forecast (Fremskrivning) as fauske.hr', { skip: skip ?? false }, () =>
 });
 
 // The coordinator's forecasts with Fauske's small fixture snapshot (40 persons; categories of 2 and
-// 4): groups of 1–4 persons in the base year are withheld, in every response and on screen.
+// 4): groups of 1–4 persons in the base year are withheld, in every response and on screen. The
+// fixture replaces Fauske's snapshot of 31.12.2025, so that every member of Salten has its newest
+// snapshot in the same year (the contract does not say what a region forecast over members with
+// snapshots from different years is; the server refuses it, see the report of issue 6).
+const FIXTURE_DATE = '2025-12-31';
 describe('forecast privacy: a coordinator never receives a withheld group', { skip: skip ?? false }, () => {
   let server;
   let hr;
@@ -466,7 +470,7 @@ describe('forecast privacy: a coordinator never receives a withheld group', { sk
   before(async () => {
     server = await startServer();
     hr = await apiLogin(server.baseUrl, 'fauske.hr');
-    const job = await hr.importFile('1841', '2026-06-30', path.join(fixturesDir, 'fauske-2026-06-30.csv'));
+    const job = await hr.importFile('1841', FIXTURE_DATE, path.join(fixturesDir, 'fauske-2026-06-30.csv'), { replace: true });
     assert.equal(job.state, 'succeeded', JSON.stringify(job.report ?? job.error));
     browser = await openBrowser();
     await loginInBrowser(browser.page, server.baseUrl, 'salten.koordinator');
@@ -522,8 +526,9 @@ describe('forecast privacy: a coordinator never receives a withheld group', { sk
     }
   }
 
-  test('/fremskrivning?region=salten: withheld groups show ":" and no response has their figures', async () => {
+  test('/fremskrivning?region=salten: withheld groups show ":" and no response has their figures', async (t) => {
     const got = await visit('/fremskrivning?region=salten');
+    t.diagnostic(`withheld in Salten: ${got.at(-1).body.groups.filter((g) => g.withheld).map((g) => g.category).join(', ') || 'none'}`);
     const problems = [];
     for (const r of got) {
       problems.push(...withheldLeaks(r.body, r.url.search));
@@ -539,8 +544,9 @@ describe('forecast privacy: a coordinator never receives a withheld group', { sk
     assert.deepEqual(problems, []);
   });
 
-  test('/fremskrivning?kommune=1841: every category of 1–4 persons in the base year is withheld', async () => {
+  test('/fremskrivning?kommune=1841: every category of 1–4 persons in the base year is withheld', async (t) => {
     const got = await visit('/fremskrivning?kommune=1841');
+    t.diagnostic(`withheld in Fauske: ${got.at(-1).body.groups.filter((g) => g.withheld).map((g) => g.category).join(', ') || 'none'}`);
     const problems = [];
     let small = 0;
     for (const r of got) {

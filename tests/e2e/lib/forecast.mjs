@@ -20,7 +20,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function waitForecastReady(page, problems = null, what = '', watchMs = 800) {
   const status = page.getByTestId('forecast-status');
   for (let round = 0; round < 20; round += 1) {
-    await page.locator(READY).waitFor({ timeout: 60000 });
+    const settled = page.locator(`${READY}, ${byTestId('forecast-status')}[data-state="error"]`);
+    try {
+      await settled.first().waitFor({ timeout: 60000 });
+    } catch (error) {
+      const state = await status.getAttribute('data-state').catch(() => null);
+      assert.fail(`${what}: forecast-status is still "${state}" after 60 s (URL ${page.url()})`);
+    }
+    if (await status.getAttribute('data-state') === 'error') {
+      const message = await page.getByTestId('error-message').first().textContent({ timeout: 2000 }).catch(() => '');
+      assert.fail(`${what}: forecast-status is "error" (${message}) (URL ${page.url()})`);
+    }
     const start = Date.now();
     let left = null;
     while (Date.now() - start < watchMs) {
