@@ -132,6 +132,53 @@ describe('forecast (Fremskrivning) as fauske.hr', { skip: skip ?? false }, () =>
     }
   });
 
+  test('each lever moves the need the way docs/forecast.md says ("up → need …")', async () => {
+    const problems = [];
+    const browser = await openForecast(server, 'fauske.hr', '/fremskrivning?kommune=1841', problems);
+    try {
+      const { page } = browser;
+      const base = await need(page, 2040);
+      const youth = () => numberOf(page, byTestId('forecast-youth-share-2040'));
+      const baseYouth = await youth();
+      // [lever, value, expected direction of the need through 2040 in persons]
+      const cases = [
+        ['lever-productivity_per_year', 0.01, 'down'],
+        ['lever-staffing_change', 0.1, 'up'],
+        ['lever-retirement_age_shift', 2, 'down'],
+        ['lever-outside_recruit_share', 0.6, 'same'],
+      ];
+      for (const [testId, value, direction] of cases) {
+        await page.goto(`${server.baseUrl}/fremskrivning?kommune=1841`);
+        await waitForecastReady(page, problems, `defaults before ${testId}`);
+        assert.equal(await need(page, 2040), base, `${testId}: the need with the defaults`);
+        const set = await setRange(page, testId, value);
+        assert.ok(Math.abs(set - value) < 1e-9, `${testId} took ${value} (${set})`);
+        await waitForecastReady(page, problems, `${testId} = ${value}`);
+        const moved = await need(page, 2040);
+        const ok = { up: moved > base, down: moved < base, same: moved === base }[direction];
+        assert.ok(ok, `${testId} = ${value}: the need through 2040 should go ${direction} (${base} → ${moved})`);
+        if (testId === 'lever-outside_recruit_share' && baseYouth !== null) {
+          const y = await youth();
+          assert.ok(y < baseYouth, `more recruits from outside: a smaller share of the youth cohort (${baseYouth} → ${y})`);
+        }
+      }
+      // A higher full-time target: fewer persons for the same need.
+      await page.goto(`${server.baseUrl}/fremskrivning?kommune=1841`);
+      await waitForecastReady(page, problems, 'defaults before position_size');
+      await page.getByTestId('lever-position_size-on').check();
+      await setRange(page, 'lever-position_size', 0.8);
+      await waitForecastReady(page, problems, 'position_size 0.8');
+      const at80 = await need(page, 2040);
+      await setRange(page, 'lever-position_size', 0.95);
+      await waitForecastReady(page, problems, 'position_size 0.95');
+      const at95 = await need(page, 2040);
+      assert.ok(at95 < at80, `position_size 0.8 → 0.95: the need in persons goes down (${at80} → ${at95})`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('the figures on screen are those of GET /api/v1/forecast for the same scope and levers', async () => {
     const problems = [];
     const browser = await openForecast(server, 'fauske.hr', '/fremskrivning?kommune=1841&turnover=0.08&sick_leave.to=0.06', problems);
