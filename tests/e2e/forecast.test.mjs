@@ -25,6 +25,13 @@ import {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// nb-NO as the CONTRACT writes it: group separator a space, decimal comma.
+function nbNumber(value, decimals) {
+  const [whole, frac] = Math.abs(value).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${value < 0 ? '−' : ''}${frac ? `${grouped},${frac}` : grouped}`;
+}
+
 // The base year of a municipality in the demo: the year of its newest export (docs/forecast.md:
 // "Base year b = the year of the municipality's newest snapshot").
 function demoBaseYear(exportDir, municipality) {
@@ -222,6 +229,11 @@ describe('forecast (Fremskrivning) as fauske.hr', { skip: skip ?? false }, () =>
         shown[year] = await valueOf(page, byTestId(`forecast-need-${year}`));
         assert.ok(close(shown[year], exact, 1), `forecast-need-${year}: ${shown[year]}, the API says ${exact}`);
         assert.ok(close(shown[year], summed, 1), `forecast-need-${year}: ${shown[year]}, the sum of the years is ${summed}`);
+      }
+      // Shown in bokmål: a space between thousands, a decimal comma (CONTRACT "Formats").
+      for (const year of MILESTONES) {
+        const text = await textOf(page, byTestId(`forecast-need-${year}`));
+        assert.ok(text.includes(nbNumber(Number(shown[year]), 1)), `forecast-need-${year} reads ${nbNumber(Number(shown[year]), 1)}: ${JSON.stringify(text)}`);
       }
       assert.ok(Number(shown[2030]) <= Number(shown[2035]) && Number(shown[2035]) <= Number(shown[2040])
         && Number(shown[2040]) <= Number(shown[2050]), `cumulative 2030 ≤ 2035 ≤ 2040 ≤ 2050: ${JSON.stringify(shown)}`);
