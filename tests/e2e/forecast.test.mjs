@@ -644,6 +644,36 @@ describe('forecast privacy: a coordinator never receives a withheld group', { sk
     assert.deepEqual(problems, []);
   });
 
+  test('the coordinator\'s XLSX export has ":" wherever a group is withheld', async () => {
+    const { page } = browser;
+    const got = await visit('/fremskrivning?kommune=1841');
+    const forecast = got.at(-1).body;
+    const withheld = forecast.groups.filter((g) => g.withheld);
+    assert.ok(withheld.length > 0, 'Fauske\'s small fixture has withheld groups');
+    const dir = tempDir('forecast-xlsx-coordinator');
+    try {
+      const workbook = readXlsx(await download(page, 'forecast-export-xlsx', dir));
+      const problems = [];
+      for (const name of ['Grupper', 'Kumulativt']) {
+        const sheet = workbook.sheets.find((s) => s.name === name);
+        assert.ok(sheet, `a sheet "${name}"`);
+        for (const group of withheld) {
+          const rows = sheet.rows.filter((r) => r.some((c) => c === group.label || c === group.category));
+          if (rows.length === 0) problems.push(`${name}: no row for the withheld group ${group.category}`);
+          for (const row of rows) {
+            // Only the year (first column) may be a number in a withheld group's row.
+            const numbers = row.filter((c, i) => typeof c === 'number' && !(i === 0 && Number.isInteger(c) && c >= 2000 && c <= 2100));
+            if (numbers.length) problems.push(`${name}: the withheld group ${group.category} has figures ${JSON.stringify(row)}`);
+            if (!row.includes(':')) problems.push(`${name}: the withheld group ${group.category} has no ":" ${JSON.stringify(row)}`);
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('no withheld group can be worked out from the total minus the others (docs/privacy.md rule 5)', async () => {
     assert.ok(records.length > 0);
     const problems = [];
