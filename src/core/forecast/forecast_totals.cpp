@@ -26,6 +26,12 @@ void add_year(ForecastYear& into, std::vector<ForecastGroupKey>& into_groups, co
   }
 }
 
+// A member's figures for `year`: its base year's row, or the model's row for a later year.
+const ForecastYear& member_row(const WorkforceForecast& forecast, int year) {
+  if (year == forecast.base_year) return forecast.base;
+  return forecast.years[static_cast<std::size_t>(year - forecast.base_year - 1)];
+}
+
 }  // namespace
 
 NeedDecomposition& NeedDecomposition::operator+=(const NeedDecomposition& other) noexcept {
@@ -78,23 +84,28 @@ double WorkforceForecast::cumulative_need_persons(int through_year) const noexce
 
 Result<WorkforceForecast> combine_forecasts(std::span<const WorkforceForecast> forecasts) {
   if (forecasts.empty()) return Error::invalid("no_municipality");
+  // The region starts in its members' latest base year: a member whose newest snapshot is
+  // older is carried forward to it by the model (docs/forecast.md, "Regions").
+  int base_year = forecasts.front().base_year;
+  for (const WorkforceForecast& forecast : forecasts) base_year = std::max(base_year, forecast.base_year);
+  const auto last_year = [](const WorkforceForecast& f) { return f.years.empty() ? f.base_year : f.years.back().year; };
+  const int to_year = last_year(forecasts.front());
+  if (to_year <= base_year) return Error::invalid("forecast_years_differ");
   WorkforceForecast out;
   out.scenario = forecasts.front().scenario;
-  out.base_year = forecasts.front().base_year;
-  out.base.year = out.base_year;
-  out.years.resize(forecasts.front().years.size());
-  for (std::size_t y = 0; y < out.years.size(); ++y) out.years[y].year = forecasts.front().years[y].year;
+  out.base_year = base_year;
+  out.base.year = base_year;
+  out.years.resize(static_cast<std::size_t>(to_year - base_year));
+  for (std::size_t y = 0; y < out.years.size(); ++y) out.years[y].year = base_year + 1 + static_cast<int>(y);
   for (const WorkforceForecast& forecast : forecasts) {
-    if (forecast.base_year != out.base_year || forecast.years.size() != out.years.size()) {
-      return Error::invalid("forecast_years_differ");
-    }
+    if (last_year(forecast) != to_year) return Error::invalid("forecast_years_differ");
     out.municipalities.insert(out.municipalities.end(), forecast.municipalities.begin(), forecast.municipalities.end());
     auto same = [](const ForecastGroupKey& key) { return key; };
     std::vector<ForecastGroupKey> groups = out.groups;
-    add_year(out.base, groups, forecast.base, forecast.groups, same);
-    for (std::size_t y = 0; y < out.years.size(); ++y) {
+    add_year(out.base, groups, member_row(forecast, base_year), forecast.groups, same);
+    for (ForecastYear& year : out.years) {
       groups = out.groups;
-      add_year(out.years[y], groups, forecast.years[y], forecast.groups, same);
+      add_year(year, groups, member_row(forecast, year.year), forecast.groups, same);
     }
     out.groups = groups;
     auto add_totals = [](ForecastYear& into, const ForecastYear& from) {
@@ -104,8 +115,8 @@ Result<WorkforceForecast> combine_forecasts(std::span<const WorkforceForecast> f
       into.population_19 += from.population_19;
       into.local_recruits += from.local_recruits;
     };
-    add_totals(out.base, forecast.base);
-    for (std::size_t y = 0; y < out.years.size(); ++y) add_totals(out.years[y], forecast.years[y]);
+    add_totals(out.base, member_row(forecast, base_year));
+    for (ForecastYear& year : out.years) add_totals(year, member_row(forecast, year.year));
   }
   // Years in which a later municipality added groups leave earlier years short.
   out.base.groups.resize(out.groups.size());

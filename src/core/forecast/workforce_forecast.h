@@ -133,7 +133,9 @@ struct WorkforceForecast {
                                                            const Scenario& scenario, int to_year);
 
 // The sum of several municipalities' forecasts (a region). Groups are the union, in first-met
-// order. Fails with "forecast_years_differ" unless all have the same base year and horizon.
+// order. The region's base year is the latest of its members'; a member with an older base
+// year contributes its modelled figures from that year on (its need before it is dropped).
+// Fails with "forecast_years_differ" unless all end in the same year, after that base year.
 [[nodiscard]] Result<WorkforceForecast> combine_forecasts(std::span<const WorkforceForecast> forecasts);
 
 enum class ForecastGrouping { category_and_service, category, service };

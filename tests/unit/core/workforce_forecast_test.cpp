@@ -215,6 +215,34 @@ TEST(WorkforceForecast, RegionSumsItsMunicipalities) {
   EXPECT_NEAR(need, region.value().years[5].total.need_fte, 1e-9);
 }
 
+// A member whose newest snapshot is a year older is carried forward to the region's base year:
+// the region starts in 2026 and each of its years is the two members' figures for that year.
+TEST(WorkforceForecast, RegionStartsInItsMembersLatestBaseYear) {
+  const World a = random_world(21), b = random_world(22);
+  const WorkforceForecast fa = run(a, a.scenario, 2050);  // base 2025
+  auto prepared_b = prepare_workforce(b.staff, kBaseYear + 1, b.parameters);
+  ASSERT_TRUE(prepared_b.ok());
+  auto fb = forecast_workforce(prepared_b.value(), b.population, b.parameters, b.scenario, 2050);
+  ASSERT_TRUE(fb.ok());
+  const std::vector<WorkforceForecast> both{fa, fb.value()};
+  auto region = combine_forecasts(both);
+  ASSERT_TRUE(region.ok()) << region.error().code;
+  EXPECT_EQ(region.value().base_year, kBaseYear + 1);
+  ASSERT_EQ(region.value().years.size(), std::size_t{2050 - kBaseYear - 1});
+  EXPECT_EQ(region.value().years.front().year, kBaseYear + 2);
+  // fa.years[0] is 2026 (the region's base), fa.years[1] is 2027 (the region's first year).
+  EXPECT_NEAR(region.value().base.total.demand_fte, fa.years[0].total.demand_fte + fb.value().base.total.demand_fte, 1e-9);
+  EXPECT_NEAR(region.value().years[0].total.need_fte, fa.years[1].total.need_fte + fb.value().years[0].total.need_fte, 1e-9);
+  // 2026's need in the older member is before the region's start, so not in its cumulative need.
+  EXPECT_NEAR(region.value().cumulative_need_fte(2050),
+              fa.cumulative_need_fte(2050) - fa.years[0].total.need_fte + fb.value().cumulative_need_fte(2050), 1e-9);
+  // Different horizons cannot be summed.
+  auto shorter = forecast_workforce(prepared_b.value(), b.population, b.parameters, b.scenario, 2040);
+  ASSERT_TRUE(shorter.ok());
+  const std::vector<WorkforceForecast> mixed{fa, shorter.value()};
+  EXPECT_EQ(combine_forecasts(mixed).error().code, "forecast_years_differ");
+}
+
 TEST(Scenario, SetLeverParsesNamesAndValues) {
   Scenario s;
   EXPECT_TRUE(set_lever(s, "turnover.sykepleier", "0,12").ok());
