@@ -19,6 +19,7 @@ struct CommandContext {
 void add_import_command(CLI::App& app, CommandContext context);
 void add_analyze_command(CLI::App& app, CommandContext context);
 void add_forecast_command(CLI::App& app, CommandContext context);
+void add_population_command(CLI::App& app, CommandContext context);
 void add_snapshots_command(CLI::App& app, CommandContext context);
 void add_demo_command(CLI::App& app, CommandContext context);
 void add_profile_command(CLI::App& app, CommandContext context);

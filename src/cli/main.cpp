@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   add_import_command(app, context);
   add_analyze_command(app, context);
   add_forecast_command(app, context);
+  add_population_command(app, context);
   add_snapshots_command(app, context);
   add_demo_command(app, context);
   add_org_command(app, context);

@@ -1,6 +1,7 @@
 #include "io/reference/population_ssb_table.h"
 
 #include <bitset>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <string>
@@ -277,6 +278,28 @@ Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
   }
   if (!out.errors.empty()) out.value.clear();
   return out;
+}
+
+std::string ssb_table_id(const std::filesystem::path& path) {
+  auto opened = open_table(path);
+  if (!opened.ok()) return "";
+  RowSource& rows = *opened.value().rows;
+  TableRow row;
+  for (int i = 0; i < kHeaderSearchRows && rows.next(row); ++i) {
+    for (const std::string& cell : row.cells) {
+      for (const char* id : {"14288", "14746"}) {
+        // As a number of its own: "14288: Framskrevet …", "tabell 14288", not "1428812".
+        for (auto at = cell.find(id); at != std::string::npos; at = cell.find(id, at + 1)) {
+          const bool digit_before = at > 0 && std::isdigit(static_cast<unsigned char>(cell[at - 1])) != 0;
+          const std::size_t after = at + 5;
+          const bool digit_after =
+              after < cell.size() && std::isdigit(static_cast<unsigned char>(cell[after])) != 0;
+          if (!digit_before && !digit_after) return id;
+        }
+      }
+    }
+  }
+  return "";
 }
 
 }  // namespace kompetent::io

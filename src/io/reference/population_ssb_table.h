@@ -26,6 +26,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "core/forecast/population_series.h"
@@ -41,5 +42,12 @@ namespace kompetent::io {
 [[nodiscard]] Loaded<std::vector<forecast::PopulationSeries>> read_ssb_population_table(
     const std::filesystem::path& path, const MunicipalityHistory& history,
     forecast::PopulationAlternative alternative);
+
+// Which SSB table the file is: "14288" or "14746" when a cell of its first 20
+// rows (the title or a column name, e.g. "14288: Framskrevet folkemengde")
+// names it, else "" (a table whose columns carry no number, or a file that
+// cannot be read: read_ssb_population_table reports that). For the record
+// kept with an import; the reading itself does not depend on it.
+[[nodiscard]] std::string ssb_table_id(const std::filesystem::path& path);
 
 }  // namespace kompetent::io
