@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace kompetent::forecast {
 namespace {
@@ -56,20 +57,23 @@ Result<PreparedWorkforce> prepare_workforce(std::span<const StaffMember> staff, 
                                             const ForecastParameters& parameters) {
   PreparedWorkforce prepared;
   prepared.base_year = base_year;
+  // (category, service) → index of its group, for the members met so far: a member of a known
+  // group needs no more checks (they passed when the group was made).
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> group_of;
   for (const StaffMember& member : staff) {
-    if (!parameters.exit_curves.count(member.category)) return Error::invalid("no_exit_rates", {member.category});
-    std::optional<std::size_t> service;
-    for (std::size_t i = 0; i < parameters.services.size(); ++i) {
-      if (parameters.services[i].key == member.service) service = i;
-    }
-    if (!service) return Error::invalid("unknown_service", {member.service});
-    auto group = std::find_if(prepared.groups.begin(), prepared.groups.end(), [&](const auto& g) {
-      return g.category == member.category && g.service == member.service;
-    });
-    if (group == prepared.groups.end()) {
+    auto known = group_of.find({member.category, member.service});
+    if (known == group_of.end()) {
+      if (!parameters.exit_curves.count(member.category)) return Error::invalid("no_exit_rates", {member.category});
+      std::optional<std::size_t> service;
+      for (std::size_t i = 0; i < parameters.services.size(); ++i) {
+        if (parameters.services[i].key == member.service) service = i;
+      }
+      if (!service) return Error::invalid("unknown_service", {member.service});
       prepared.groups.push_back({member.category, member.service, *service, 0, 0, {}, {}});
-      group = std::prev(prepared.groups.end());
+      known = group_of.emplace(std::pair<std::string_view, std::string_view>{member.category, member.service},
+                               prepared.groups.size() - 1).first;
     }
+    auto group = prepared.groups.begin() + static_cast<std::ptrdiff_t>(known->second);
     group->base_fte += member.fte;
     group->base_persons += 1;
     // A birth year after the snapshot is a data error; such a person counts as aged 0.
@@ -341,11 +345,11 @@ Result<WorkforceForecast> forecast_workforce(const PreparedWorkforce& prepared, 
         // a second pass.
         for (std::size_t i = state.first_used; i < state.end_used; ++i) {
           step(i);
-          const double wanted = persons[i] * size;
-          if (fte[i] < wanted) {
-            raised += wanted - fte[i];
-            fte[i] = wanted;
-          }
+          // max, not a branch the processor would mispredict: a cohort not raised adds
+          // fte − fte = +0, which leaves the (non-negative) sum exactly as it was.
+          const double raised_to = std::max(fte[i], persons[i] * size);
+          raised += raised_to - fte[i];
+          fte[i] = raised_to;
         }
       } else {
         for (std::size_t i = state.first_used; i < state.end_used; ++i) step(i);
