@@ -36,7 +36,7 @@ if [ ! -d "$ROOT/bench/node_modules/@duckdb/node-api" ]; then
                          npm install --no-audit --no-fund --silent; })
 fi
 
-if ! build_log="$(cmake --build "$BUILD_DIR" --target kompetent bench_generate bench_import bench_indicators 2>&1)"; then
+if ! build_log="$(cmake --build "$BUILD_DIR" --target kompetent bench_generate bench_import bench_indicators bench_forecast 2>&1)"; then
   echo "$build_log" >&2
   exit 1
 fi
@@ -93,6 +93,13 @@ echo "== indicators (bench_indicators)"
 "$BUILD_DIR/bench/bench_indicators" --db national.db --large-db run.db \
   --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out=bench-indicators.json --benchmark_out_format=json
+
+echo "== forecast (bench_forecast, pandas_forecast.py)"
+# The same 500 000 positions (national/), read into memory; 8 scenarios × 357 municipalities to
+# 2050. It exports its inputs and totals to forecast/, which pandas computes again and checks.
+"$BUILD_DIR/bench/bench_forecast" --national national --codes lokale-koder.csv --data-dir "$DATA" \
+  --out "$OUT" --runs 5
+$PY "$ROOT/bench/pandas_forecast.py" "$OUT/forecast" > pandas-forecast.json
 
 # --- reference tools ----------------------------------------------------------------
 echo "== pandas"
