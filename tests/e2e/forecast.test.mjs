@@ -94,7 +94,9 @@ describe('forecast (Fremskrivning) as fauske.hr', { skip: skip ?? false }, () =>
       const need0 = await need(page, 2040);
       assert.ok(need0 > 0, `a need through 2040 (${need0})`);
 
-      // Raise turnover from the keyboard, as a user without a mouse would.
+      // Raise turnover from the keyboard, as a user without a mouse would. A lever updates the
+      // figures without a page load: a mark left in the window survives.
+      await page.evaluate(() => { window.e2eNoPageLoad = true; });
       await page.getByTestId('lever-turnover').focus();
       for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
       const turnover1 = await rangeValue(page, 'lever-turnover');
@@ -102,6 +104,7 @@ describe('forecast (Fremskrivning) as fauske.hr', { skip: skip ?? false }, () =>
       await waitForecastReady(page, problems, 'after raising turnover');
       const need1 = await need(page, 2040);
       assert.ok(need1 > need0, `turnover ${DEFAULT_TURNOVER} → ${turnover1}: the need through 2040 rises (${need0} → ${need1})`);
+      assert.equal(await page.evaluate(() => window.e2eNoPageLoad), true, 'no page load after a lever change');
       const urlTurnover = new URL(page.url()).searchParams.get('turnover');
       assert.ok(urlTurnover !== null && Math.abs(Number(urlTurnover) - turnover1) < 1e-9,
         `the URL holds turnover=${turnover1}: ${page.url()}`);
