@@ -9,6 +9,7 @@
 
 #include "api/api_error.h"
 #include "api/database_pool.h"
+#include "api/forecast_cache.h"
 #include "api/import_jobs.h"
 #include "api/login_throttle.h"
 #include "api/view_cache.h"
@@ -50,6 +51,7 @@ struct ServerContext {
   ViewCache& views;
   LoginThrottle& throttle;
   ImportJobs* jobs = nullptr;  // set once the job runner exists
+  ForecastCache forecasts{};   // prepared workforces and population series (forecast_cache.h)
 };
 
 }  // namespace kompetent::api

@@ -1,0 +1,52 @@
+// What a forecast request needs besides the scenario, cached so that moving a lever only runs
+// the model (docs/forecast.md): the forecast parameters (loaded once), each municipality's
+// prepared workforce per snapshot, and the population series per (municipalities,
+// alternative, last year, the SSB imports that apply). A snapshot is named by municipality, date
+// and import time, as in ViewCache, so a replaced or re-imported snapshot gets a new key and the
+// old entry ages out. Thread-safe; a small LRU of shared, immutable values.
+#pragma once
+
+#include <filesystem>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+
+#include "app/forecast_members.h"
+#include "app/forecast_setup.h"
+#include "app/population_source.h"
+#include "store/database.h"
+
+namespace kompetent::api {
+
+class ForecastCache {
+ public:
+  ForecastCache() = default;
+  explicit ForecastCache(std::size_t capacity) : capacity_(capacity) {}
+
+  // The services and exit curves of data_dir/forecast/ with the database's categories.
+  [[nodiscard]] Result<std::shared_ptr<const app::ForecastSetup>> setup(
+      store::Database& db, const std::filesystem::path& data_dir);
+  // One municipality's prepared base-year staff from `snapshot`, prepared on a miss.
+  [[nodiscard]] Result<std::shared_ptr<const app::PreparedMember>> member(
+      store::Database& db, const SnapshotInfo& snapshot, const app::ForecastSetup& setup);
+  // app::load_population, on a miss. The key also names the SSB imports that apply (by their
+  // time), so an import or a removal is seen at once.
+  [[nodiscard]] Result<std::shared_ptr<const app::LoadedPopulation>> population(
+      store::Database& db, const std::filesystem::path& data_dir,
+      std::span<const std::string> municipalities, forecast::PopulationAlternative alternative,
+      int to_year);
+
+ private:
+  template <class T>
+  std::shared_ptr<const T> find(const std::string& key);
+  void put(const std::string& key, std::shared_ptr<const void> value);
+
+  std::size_t capacity_ = 64;  // a region's members and a few populations, several scopes
+  std::mutex mutex_;
+  // Most recently used first.
+  std::list<std::pair<std::string, std::shared_ptr<const void>>> entries_;
+};
+
+}  // namespace kompetent::api
