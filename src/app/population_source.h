@@ -1,7 +1,7 @@
 // THE place the forecast gets its population from: one function, so where it comes from can
-// change in one spot. Today every series is kompetent's own projection from the shipped SSB
-// tables (docs/population-projection.md), source "estimated". An SSB table imported into the
-// store is meant to take precedence here ("imported") once the store holds one.
+// change in one spot: SSB's own table where one is imported into the store ("imported"),
+// otherwise kompetent's own projection from the shipped SSB tables ("estimated";
+// docs/population-projection.md).
 #pragma once
 
 #include <filesystem>
@@ -23,7 +23,9 @@ struct LoadedPopulation {
 // The population of each of `municipalities` (4-digit numbers) by age, from the registered
 // years to `to_year`, under `alternative`. Errors as io::load_projected_population
 // ("population_file_invalid", "unknown_municipality", "projection_year_out_of_range", …).
-// `db` is where an imported table will be looked up; it is not read yet.
+// An SSB table imported into `db` (store/population_store.h) for a municipality and
+// `alternative` that reaches `to_year` is used as it is, the estimate otherwise; `source` is
+// "imported" when every municipality used one. The store's errors too.
 [[nodiscard]] Result<LoadedPopulation> load_population(store::Database& db,
                                                        const std::filesystem::path& data_dir,
                                                        std::span<const std::string> municipalities,
