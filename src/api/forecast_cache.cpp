@@ -6,40 +6,17 @@
 
 namespace kompetent::api {
 
-template <class T>
-std::shared_ptr<const T> ForecastCache::find(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->first != key) continue;
-    entries_.splice(entries_.begin(), entries_, it);
-    return std::static_pointer_cast<const T>(entries_.front().second);
-  }
-  return nullptr;
-}
-
-void ForecastCache::put(const std::string& key, std::shared_ptr<const void> value) {
-  std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->first == key) {
-      entries_.erase(it);
-      break;
-    }
-  }
-  entries_.emplace_front(key, std::move(value));
-  while (entries_.size() > capacity_) entries_.pop_back();
-}
-
 Result<std::shared_ptr<const app::ForecastSetup>> ForecastCache::setup(
     store::Database& db, const std::filesystem::path& data_dir) {
   // data/ does not change while the server runs, nor do the categories seeded from it.
   const std::string key = "setup:" + data_dir.string();
-  if (auto hit = find<app::ForecastSetup>(key)) return hit;
+  if (auto hit = cache_.find<app::ForecastSetup>(key)) return hit;
   auto categories = db.reference().categories();
   if (!categories.ok()) return categories.error();
   auto loaded = app::load_forecast_setup(data_dir, categories.value());
   if (!loaded.ok()) return loaded.error();
   auto built = std::make_shared<const app::ForecastSetup>(std::move(loaded).value());
-  put(key, built);
+  cache_.put(key, built);
   return built;
 }
 
@@ -47,11 +24,11 @@ Result<std::shared_ptr<const app::PreparedMember>> ForecastCache::member(
     store::Database& db, const SnapshotInfo& snapshot, const app::ForecastSetup& setup) {
   const std::string key = "member:" + snapshot.municipality.digits + '@' + to_iso(snapshot.date) +
                           '@' + snapshot.imported_at;
-  if (auto hit = find<app::PreparedMember>(key)) return hit;
+  if (auto hit = cache_.find<app::PreparedMember>(key)) return hit;
   auto prepared = app::prepare_member(db, snapshot, setup);
   if (!prepared.ok()) return prepared.error();
   auto built = std::make_shared<const app::PreparedMember>(std::move(prepared).value());
-  put(key, built);
+  cache_.put(key, built);
   return built;
 }
 
@@ -76,11 +53,11 @@ Result<std::shared_ptr<const app::LoadedPopulation>> ForecastCache::population(
            std::to_string(import.imported_at.time_since_epoch().count()) + '@' +
            std::to_string(import.last_year);
   }
-  if (auto hit = find<app::LoadedPopulation>(key)) return hit;
+  if (auto hit = cache_.find<app::LoadedPopulation>(key)) return hit;
   auto loaded = app::load_population(db, data_dir, municipalities, alternative, to_year);
   if (!loaded.ok()) return loaded.error();
   auto built = std::make_shared<const app::LoadedPopulation>(std::move(loaded).value());
-  put(key, built);
+  cache_.put(key, built);
   return built;
 }
 

@@ -7,12 +7,11 @@
 #pragma once
 
 #include <filesystem>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 
+#include "api/lru_cache.h"
 #include "app/forecast_members.h"
 #include "app/forecast_setup.h"
 #include "app/population_source.h"
@@ -22,8 +21,8 @@ namespace kompetent::api {
 
 class ForecastCache {
  public:
-  ForecastCache() = default;
-  explicit ForecastCache(std::size_t capacity) : capacity_(capacity) {}
+  // 64: a region's members and a few populations, for several scopes.
+  explicit ForecastCache(std::size_t capacity = 64) : cache_(capacity) {}
 
   // The services and exit curves of data_dir/forecast/ with the database's categories.
   [[nodiscard]] Result<std::shared_ptr<const app::ForecastSetup>> setup(
@@ -39,14 +38,7 @@ class ForecastCache {
       int to_year);
 
  private:
-  template <class T>
-  std::shared_ptr<const T> find(const std::string& key);
-  void put(const std::string& key, std::shared_ptr<const void> value);
-
-  std::size_t capacity_ = 64;  // a region's members and a few populations, several scopes
-  std::mutex mutex_;
-  // Most recently used first.
-  std::list<std::pair<std::string, std::shared_ptr<const void>>> entries_;
+  LruCache cache_;
 };
 
 }  // namespace kompetent::api

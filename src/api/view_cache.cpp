@@ -37,41 +37,18 @@ Result<LoadedMembers> load(store::Database& db, const std::vector<SnapshotInfo>&
 
 }  // namespace
 
-template <class T>
-std::shared_ptr<const T> ViewCache::find(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->first != key) continue;
-    entries_.splice(entries_.begin(), entries_, it);
-    return std::static_pointer_cast<const T>(entries_.front().second);
-  }
-  return nullptr;
-}
-
-void ViewCache::put(const std::string& key, std::shared_ptr<const void> value) {
-  std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->first == key) {
-      entries_.erase(it);
-      break;
-    }
-  }
-  entries_.emplace_front(key, std::move(value));
-  while (entries_.size() > capacity_) entries_.pop_back();
-}
-
 Result<std::shared_ptr<const CachedView>> ViewCache::view(store::Database& db,
                                                           const std::vector<SnapshotInfo>& snapshots,
                                                           const CategoryTable& categories) {
   const std::string key = "view:" + key_of(snapshots);
-  if (auto hit = find<CachedView>(key)) return hit;
+  if (auto hit = cache_.find<CachedView>(key)) return hit;
   auto loaded = load(db, snapshots);
   if (!loaded.ok()) return loaded.error();
   auto built = std::make_shared<CachedView>();
   built->snapshots = snapshots;
   built->view = WorkforceView::build(loaded.value().members, categories);
   built->trees = std::move(loaded.value().trees);
-  put(key, built);
+  cache_.put(key, built);
   return std::shared_ptr<const CachedView>(built);
 }
 
@@ -80,7 +57,7 @@ Result<std::shared_ptr<const CachedViewPair>> ViewCache::pair(store::Database& d
                                                               const std::vector<SnapshotInfo>& after,
                                                               const CategoryTable& categories) {
   const std::string key = "pair:" + key_of(before) + "|" + key_of(after);
-  if (auto hit = find<CachedViewPair>(key)) return hit;
+  if (auto hit = cache_.find<CachedViewPair>(key)) return hit;
   auto loaded_before = load(db, before);
   if (!loaded_before.ok()) return loaded_before.error();
   auto loaded_after = load(db, after);
@@ -90,7 +67,7 @@ Result<std::shared_ptr<const CachedViewPair>> ViewCache::pair(store::Database& d
   built->after = after;
   built->pair = WorkforceViewPair::build(loaded_before.value().members, loaded_after.value().members, categories);
   built->trees = std::move(loaded_after.value().trees);
-  put(key, built);
+  cache_.put(key, built);
   return std::shared_ptr<const CachedViewPair>(built);
 }
 

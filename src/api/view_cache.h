@@ -6,12 +6,11 @@
 // indicator request; a warm request only runs the breakdown.
 #pragma once
 
-#include <list>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "api/lru_cache.h"
 #include "core/indicators/workforce_view.h"
 #include "core/org/org_tree.h"
 #include "core/workforce/position_category.h"
@@ -36,7 +35,7 @@ struct CachedViewPair {
 
 class ViewCache {
  public:
-  explicit ViewCache(std::size_t capacity = 32) : capacity_(capacity) {}
+  explicit ViewCache(std::size_t capacity = 32) : cache_(capacity) {}
 
   // The view over `snapshots` (one per member), loading and building it on a miss.
   [[nodiscard]] Result<std::shared_ptr<const CachedView>> view(store::Database& db,
@@ -47,14 +46,7 @@ class ViewCache {
       const CategoryTable& categories);
 
  private:
-  template <class T>
-  std::shared_ptr<const T> find(const std::string& key);
-  void put(const std::string& key, std::shared_ptr<const void> value);
-
-  std::size_t capacity_;
-  std::mutex mutex_;
-  // Most recently used first.
-  std::list<std::pair<std::string, std::shared_ptr<const void>>> entries_;
+  LruCache cache_;
 };
 
 }  // namespace kompetent::api
