@@ -103,4 +103,15 @@ Status Transaction::commit() {
   return ok_status();
 }
 
+Result<bool> is_json_object(sqlite3* db, std::string_view text) {
+  // CASE, not AND: json_type() fails on malformed text, and AND may evaluate it anyway.
+  auto check = Statement::prepare(
+      db, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END");
+  if (!check.ok()) return check.error();
+  check.value().bind(1, text);
+  auto row = check.value().step();
+  if (!row.ok()) return row.error();
+  return row.value() && check.value().integer(0) == 1;
+}
+
 }  // namespace kompetent::store::sqlite

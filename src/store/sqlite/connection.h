@@ -103,4 +103,8 @@ class Transaction {
   sqlite3* db_;  // null once committed or rolled back
 };
 
+// True if `text` is a JSON object, asked of SQLite's own parser: the CHECK constraints of the
+// JSON columns use the same test, and store/ has no JSON library of its own.
+[[nodiscard]] Result<bool> is_json_object(sqlite3* db, std::string_view text);
+
 }  // namespace kompetent::store::sqlite

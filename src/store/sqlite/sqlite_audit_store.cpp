@@ -18,18 +18,6 @@ bool valid_action(std::string_view action) noexcept {
          });
 }
 
-// Asked of SQLite rather than parsed here: the CHECK constraint uses the same
-// test, and store/ has no JSON library of its own.
-Result<bool> is_json_object(sqlite3* db, std::string_view text) {
-  auto check =
-      Statement::prepare(db, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' END");
-  if (!check.ok()) return check.error();
-  check.value().bind(1, text);
-  auto row = check.value().step();
-  if (!row.ok()) return row.error();
-  return check.value().integer(0) == 1;
-}
-
 }  // namespace
 
 Status SqliteAuditStore::append(const AuditEntry& entry) {

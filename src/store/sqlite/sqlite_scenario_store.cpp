@@ -36,18 +36,6 @@ std::string scope_key_of(const ScenarioScope& scope) {
   return scope.municipality.empty() ? "r:" + scope.region : "m:" + scope.municipality;
 }
 
-// True if `text` is a JSON object (SQLite's own parser, as the CHECK uses).
-Result<bool> is_json_object(sqlite3* db, std::string_view text) {
-  // CASE, not AND: json_type() fails on malformed text, and AND may evaluate it anyway.
-  auto check = Statement::prepare(
-      db, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END");
-  if (!check.ok()) return check.error();
-  check.value().bind(1, text);
-  auto row = check.value().step();
-  if (!row.ok()) return row.error();
-  return row.value() && check.value().integer(0) == 1;
-}
-
 // invalid "invalid_scenario" unless the name and levers can be stored.
 Status check_storable(sqlite3* db, std::string_view name, std::string_view levers_json) {
   if (name.empty()) return Error::invalid("invalid_scenario");
