@@ -11,6 +11,7 @@
 #include <iomanip>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -25,6 +26,13 @@ constexpr std::size_t kMaxRows = 1'048'576;
 constexpr std::size_t kMaxColumns = 16'384;
 constexpr std::size_t kMaxStringBytes = 32'767;  // libxlsxwriter refuses longer strings
 constexpr lxw_row_t kRowsPerChart = 16;          // a default chart is 288 px; a row 20 px
+
+// libxlsxwriter (1.1.4) formats the workbook's created date with gmtime(), whose result lives
+// in one static buffer per process, while closing the workbook. Two exports closing at once on
+// server threads race there (ThreadSanitizer saw it in the load test) and one workbook could
+// carry the other's date. Closing is the only call into the library that touches shared state,
+// so only it is serialised; building the sheets stays parallel.
+std::mutex workbook_close_mutex;
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -358,7 +366,10 @@ Status write_xlsx(const ExportWorkbook& workbook, const std::filesystem::path& p
   if (workbook.sheets.empty()) workbook_add_worksheet(book.get(), nullptr);
 
   // workbook_close frees the workbook whatever it returns.
-  const lxw_error closed = workbook_close(book.release());
+  const lxw_error closed = [&book] {
+    std::lock_guard lock(workbook_close_mutex);
+    return workbook_close(book.release());
+  }();
   if (closed == LXW_NO_ERROR) return ok_status();
   if (closed == LXW_ERROR_CREATING_XLSX_FILE || closed == LXW_ERROR_CREATING_TMPFILE ||
       closed == LXW_ERROR_ZIP_FILE_OPERATION || closed == LXW_ERROR_ZIP_CLOSE) {
