@@ -4,8 +4,9 @@
     /usr/bin/python3 tests/load/load_test.py --binary build-tsan/kompetent [--duration 30]
 
 The clients mix what a busy morning looks like: dashboard reads (indicators of a region or a
-municipality, by various dimensions, some compared with last year), logins and logouts of the demo
-users, position lists, exports, and exactly two imports by fauske.hr through
+municipality, by various dimensions, some compared with last year), forecasts with levers moved and
+scenarios saved and deleted, logins and logouts of the demo users, position lists, exports, and
+exactly two imports by fauske.hr through
 POST /api/v1/municipalities/1841/imports: one replacing the snapshot of 2025-12-31 with a file of
 a known, different row count, one on a new date. What must hold (tests/load/README.md):
 - every response is below 500, or 503 with Retry-After (and each request gets the status its
@@ -317,6 +318,31 @@ def indicator_path(**params) -> str:
     return "/api/v1/indicators?" + urlencode({k: v for k, v in params.items() if v is not None}, safe=",/")
 
 
+def forecast_path(rng: random.Random, route: str = "/api/v1/forecast", **scope) -> str:
+    """A forecast of `scope` with a few levers moved, as the page's sliders send them."""
+    params = dict(scope)
+    if rng.random() < 0.7:
+        params["turnover"] = rng.choice(["0.04", "0.06", "0.08", "0.1"])
+    if rng.random() < 0.4:
+        params["sick_leave.to"] = rng.choice(["0.05", "0.07"])
+    if rng.random() < 0.2:
+        params["population"] = rng.choice(["low", "high"])
+    if rng.random() < 0.2:
+        params["to"] = rng.choice(["2035", "2040"])
+    return route + "?" + urlencode(params)
+
+
+def save_and_delete_scenario(client: Client, rng: random.Random, scope: dict) -> None:
+    """An hr leader saves a scenario by a name of its own and deletes it again (both audited)."""
+    name = f"last {client.name} {rng.randrange(10**9)}"
+    body = json.dumps({"name": name, **scope, "levers": {"turnover": 0.07}}).encode()
+    r = client.call("POST", "POST /forecast/scenarios", "/api/v1/forecast/scenarios", {201}, body=body,
+                    content_type="application/json")
+    if r is not None:
+        client.call("DELETE", "DELETE /forecast/scenarios/{id}", f"/api/v1/forecast/scenarios/{r.json()['id']}",
+                    {204})
+
+
 def coordinator_reads(region: str):
     def read(client: Client, rng: random.Random, scenario: Scenario, seen: dict) -> None:
         members = scenario.regions[region]
@@ -325,6 +351,13 @@ def coordinator_reads(region: str):
             compare = "2024-12-31" if rng.random() < 0.3 else None
             client.call("GET", "GET /indicators", indicator_path(region=region, by=rng.choice(SALTEN_BY),
                                                                  compare=compare), {200})
+        elif choice < 0.56:
+            # A forecast costs ~20 indicator reads under TSan: a few keep the cache busy enough.
+            scope = {"region": region} if rng.random() < 0.7 else {"municipality": rng.choice(members)}
+            client.call("GET", "GET /forecast", forecast_path(rng, **scope), {200})
+        elif choice < 0.58:
+            client.call("GET", "GET /forecast/export",
+                        forecast_path(rng, "/api/v1/forecast/export", format="xlsx", region=region), {200})
         elif choice < 0.8:
             client.call("GET", "GET /indicators", indicator_path(municipality=rng.choice(members),
                                                                  by=rng.choice(MUNICIPALITY_BY)), {200})
@@ -341,10 +374,14 @@ def coordinator_reads(region: str):
 def hr_reads(municipality: str, region: str):
     def read(client: Client, rng: random.Random, scenario: Scenario, seen: dict) -> None:
         choice = rng.random()
-        if choice < 0.35:
+        if choice < 0.3:
             date = rng.choice([None, None, "2025-12-31"])
             client.call("GET", "GET /indicators", indicator_path(municipality=municipality,
                                                                  by=rng.choice(MUNICIPALITY_BY), date=date), {200})
+        elif choice < 0.34:
+            client.call("GET", "GET /forecast", forecast_path(rng, municipality=municipality), {200})
+        elif choice < 0.35:
+            save_and_delete_scenario(client, rng, {"municipality": municipality})
         elif choice < 0.45:
             client.call("GET", "GET /indicators", indicator_path(region=region, by="municipality"), {200})
         elif choice < 0.65:
@@ -524,13 +561,31 @@ def check_database(db: Path, failures: list[str]) -> None:
                         f"stdout {result.stdout.strip()[:1000]!r}, stderr {result.stderr.strip()[:500]!r}")
 
 
+def tsan_digest(report: str) -> list[str]:
+    """Each distinct warning in a few words: its SUMMARY line and the first frame in our sources.
+
+    CI shows only the end of the output, where the failures are listed, so this is what a reader
+    of a failed run gets to see of a report printed further up."""
+    lines = []
+    for warning in report.split("WARNING: ThreadSanitizer")[1:]:
+        summary = re.search(r"SUMMARY: ThreadSanitizer: (.*)", warning)
+        ours = re.search(r"#\d+ ([^\s(]+).* (/\S+/src/\S+:\d+) \(kompetent\+", warning)
+        line = (summary.group(1) if summary else warning.splitlines()[0].strip())
+        if ours:
+            line += f" (first of ours: {ours.group(1)} at {ours.group(2).split('/src/', 1)[1]})"
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
 def check_tsan(workdir: Path, failures: list[str]) -> None:
     reports = sorted(workdir.glob("tsan*"))
     for report in reports:
         text = report.read_text(errors="replace")
         print(f"\n==== ThreadSanitizer report {report.name} ====\n{text}", file=sys.stderr)
         warnings = len(re.findall(r"WARNING: ThreadSanitizer", text))
-        failures.append(f"ThreadSanitizer wrote {report.name} ({warnings} warnings; printed above)")
+        failures.append(f"ThreadSanitizer wrote {report.name} ({warnings} warnings; printed above):\n"
+                        + "\n".join(f"      {line}" for line in tsan_digest(text)))
     stderr = (workdir / "serve.stderr").read_text(errors="replace")
     if "ThreadSanitizer" in stderr and not reports:
         print(f"\n==== server stderr ====\n{stderr[-20000:]}", file=sys.stderr)
@@ -613,7 +668,7 @@ def main() -> int:
     check_results(checker, plans, old_counts, failures)
     code = server.stop()
     if code != 0:
-        failures.append(f"kompetent serve exited {code} after SIGTERM (None: it did not stop):\n{server.stderr()}")
+        failures.append(f"kompetent serve exited {code} after SIGTERM (None: it did not stop; 66: ThreadSanitizer reported):\n{server.stderr()}")
     check_database(db, failures)
     check_tsan(workdir, failures)
 
