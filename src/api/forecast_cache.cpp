@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/calendar/date.h"
+#include "io/reference/population_projection_loader.h"
 
 namespace kompetent::api {
 
@@ -54,11 +55,24 @@ Result<std::shared_ptr<const app::LoadedPopulation>> ForecastCache::population(
            std::to_string(import.last_year);
   }
   if (auto hit = cache_.find<app::LoadedPopulation>(key)) return hit;
-  auto loaded = app::load_population(db, data_dir, municipalities, alternative, to_year);
+  auto inputs = population_inputs(data_dir);
+  if (!inputs.ok()) return inputs.error();
+  auto loaded = app::load_population(db, *inputs.value(), municipalities, alternative, to_year);
   if (!loaded.ok()) return loaded.error();
   auto built = std::make_shared<const app::LoadedPopulation>(std::move(loaded).value());
   cache_.put(key, built);
   return built;
+}
+
+Result<std::shared_ptr<const forecast::PopulationInputs>> ForecastCache::population_inputs(
+    const std::filesystem::path& data_dir) {
+  std::lock_guard lock(inputs_mutex_);
+  if (inputs_ && inputs_dir_ == data_dir) return inputs_;
+  auto read = io::load_population_inputs(data_dir);
+  if (!read.ok()) return read.error();
+  inputs_ = std::make_shared<const forecast::PopulationInputs>(std::move(read).value());
+  inputs_dir_ = data_dir;
+  return inputs_;
 }
 
 }  // namespace kompetent::api

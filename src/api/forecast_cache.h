@@ -3,11 +3,14 @@
 // prepared workforce per snapshot, and the population series per (municipalities,
 // alternative, last year, the SSB imports that apply). A snapshot is named by municipality, date
 // and import time, as in ViewCache, so a replaced or re-imported snapshot gets a new key and the
-// old entry ages out. Thread-safe; a small LRU of shared, immutable values.
+// old entry ages out. The shipped population tables the estimate projects from are read once,
+// on the first request that needs them, and kept for the server's life. Thread-safe; a small
+// LRU of shared, immutable values.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 
@@ -38,7 +41,17 @@ class ForecastCache {
       int to_year);
 
  private:
+  // io::load_population_inputs(data_dir), read on the first call. The lock is held while
+  // reading, so requests that arrive meanwhile wait for that one read instead of each reading
+  // the 11 MB themselves (under load, eight threads did exactly that). A failed read is not
+  // kept: the next request tries again.
+  [[nodiscard]] Result<std::shared_ptr<const forecast::PopulationInputs>> population_inputs(
+      const std::filesystem::path& data_dir);
+
   LruCache cache_;
+  std::mutex inputs_mutex_;
+  std::filesystem::path inputs_dir_;                            // guarded by inputs_mutex_
+  std::shared_ptr<const forecast::PopulationInputs> inputs_;  // guarded by inputs_mutex_
 };
 
 }  // namespace kompetent::api

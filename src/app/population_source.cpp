@@ -5,10 +5,15 @@
 #include "io/reference/population_projection_loader.h"
 
 namespace kompetent::app {
+namespace {
 
-Result<LoadedPopulation> load_population(store::Database& db, const std::filesystem::path& data_dir,
-                                         std::span<const std::string> municipalities,
-                                         forecast::PopulationAlternative alternative, int to_year) {
+// `estimate(numbers)` projects the municipalities that have no imported table; it is called
+// only when there are some, so a scope that is all imported never reads the shipped files.
+template <class Estimate>
+Result<LoadedPopulation> load_population_estimating(store::Database& db,
+                                                    std::span<const std::string> municipalities,
+                                                    forecast::PopulationAlternative alternative,
+                                                    int to_year, Estimate estimate) {
   // SSB's own table, where one is imported for the municipality and alternative and reaches
   // `to_year` (docs/population-projection.md, "Importing SSB's table"); the estimate for the rest.
   std::vector<std::optional<forecast::PopulationSeries>> imported;
@@ -25,7 +30,7 @@ Result<LoadedPopulation> load_population(store::Database& db, const std::filesys
   }
   std::vector<forecast::PopulationSeries> estimated;
   if (!to_estimate.empty()) {
-    auto projected = io::load_projected_population(data_dir, to_estimate, alternative, to_year);
+    auto projected = estimate(std::span<const std::string>(to_estimate));
     if (!projected.ok()) return projected.error();
     estimated = std::move(projected).value();
   }
@@ -42,6 +47,27 @@ Result<LoadedPopulation> load_population(store::Database& db, const std::filesys
   // "imported" only when every municipality in scope used SSB's table (the Forecast schema).
   loaded.source = to_estimate.empty() && !municipalities.empty() ? "imported" : "estimated";
   return loaded;
+}
+
+}  // namespace
+
+Result<LoadedPopulation> load_population(store::Database& db, const std::filesystem::path& data_dir,
+                                         std::span<const std::string> municipalities,
+                                         forecast::PopulationAlternative alternative, int to_year) {
+  return load_population_estimating(db, municipalities, alternative, to_year,
+                                    [&](std::span<const std::string> numbers) {
+                                      return io::load_projected_population(data_dir, numbers, alternative,
+                                                                           to_year);
+                                    });
+}
+
+Result<LoadedPopulation> load_population(store::Database& db, const forecast::PopulationInputs& inputs,
+                                         std::span<const std::string> municipalities,
+                                         forecast::PopulationAlternative alternative, int to_year) {
+  return load_population_estimating(db, municipalities, alternative, to_year,
+                                    [&](std::span<const std::string> numbers) {
+                                      return forecast::project_population(inputs, numbers, alternative, to_year);
+                                    });
 }
 
 }  // namespace kompetent::app
