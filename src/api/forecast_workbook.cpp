@@ -1,6 +1,7 @@
 #include "api/forecast_workbook.h"
 
 #include "core/calendar/date.h"
+#include "core/forecast/forecast_figures.h"
 #include "io/reference/scenario_json.h"
 
 namespace kompetent::api {
@@ -9,54 +10,28 @@ namespace {
 using io::ColumnKind;
 using io::ExportCell;
 
-struct FigureColumn {
-  const char* key;
-  double (*value)(const forecast::ForecastFigures&);
-};
+// The cumulative sheet's parts of the need, as figures of core/forecast/forecast_figures.h.
+constexpr std::size_t kDecompositionParts[] = {
+    forecast::figure_index("retirements"),   forecast::figure_index("turnover"),
+    forecast::figure_index("demand_growth"), forecast::figure_index("demand_levers"),
+    forecast::figure_index("supply_levers"), forecast::figure_index("surplus")};
 
-constexpr FigureColumn kFigureColumns[] = {
-    {"demand_fte", [](const forecast::ForecastFigures& f) { return f.demand_fte; }},
-    {"supply_fte", [](const forecast::ForecastFigures& f) { return f.supply_fte; }},
-    {"gap_fte", [](const forecast::ForecastFigures& f) { return f.gap_fte; }},
-    {"need_fte", [](const forecast::ForecastFigures& f) { return f.need_fte; }},
-    {"need_contracted_fte",
-     [](const forecast::ForecastFigures& f) { return f.need_contracted_fte; }},
-    {"need_persons", [](const forecast::ForecastFigures& f) { return f.need_persons; }},
-    {"staff_persons", [](const forecast::ForecastFigures& f) { return f.staff_persons; }},
-    {"retirements", [](const forecast::ForecastFigures& f) { return f.decomposition.retirements; }},
-    {"turnover", [](const forecast::ForecastFigures& f) { return f.decomposition.turnover; }},
-    {"demand_growth",
-     [](const forecast::ForecastFigures& f) { return f.decomposition.demand_growth; }},
-    {"demand_levers",
-     [](const forecast::ForecastFigures& f) { return f.decomposition.demand_levers; }},
-    {"supply_levers",
-     [](const forecast::ForecastFigures& f) { return f.decomposition.supply_levers; }},
-    {"surplus", [](const forecast::ForecastFigures& f) { return f.decomposition.surplus; }},
-};
-
-constexpr const char* kDecompositionParts[] = {"retirements",   "turnover",      "demand_growth",
-                                               "demand_levers", "supply_levers", "surplus"};
-
-double part_of(const forecast::NeedDecomposition& d, std::string_view part) {
-  if (part == "retirements") return d.retirements;
-  if (part == "turnover") return d.turnover;
-  if (part == "demand_growth") return d.demand_growth;
-  if (part == "demand_levers") return d.demand_levers;
-  if (part == "supply_levers") return d.supply_levers;
-  return d.surplus;
+// The label of a figure's column: the message catalogue's text for its name.
+std::string figure_label(const forecast::FigureField& field, const MessageCatalogue& m) {
+  return m.text("forecast.figure." + std::string(field.name));
 }
 
 void add_figure_columns(io::ExportTable& sheet, const MessageCatalogue& m) {
-  for (const FigureColumn& column : kFigureColumns) {
+  for (const forecast::FigureField& field : forecast::kForecastFigureFields) {
     sheet.columns.push_back(
-        {column.key, m.text(std::string("forecast.figure.") + column.key), ColumnKind::decimal, 2});
+        {std::string(field.name), figure_label(field, m), ColumnKind::decimal, 2});
   }
 }
 
 void add_figure_cells(std::vector<ExportCell>& cells, const forecast::ForecastFigures* figures) {
-  for (const FigureColumn& column : kFigureColumns) {
+  for (const forecast::FigureField& field : forecast::kForecastFigureFields) {
     if (figures) {
-      cells.emplace_back(column.value(*figures));
+      cells.emplace_back(field.value(*figures));
     } else {
       cells.emplace_back(std::nullopt);
     }
@@ -149,7 +124,7 @@ io::ExportTable years_sheet(const ForecastAnswer& answer, const MessageCatalogue
     io::ExportChart chart;
     chart.type = io::ExportChart::Type::line;
     chart.title = m.text("forecast.figure.need_fte");
-    chart.value_columns = {4};  // need_fte
+    chart.value_columns = {1 + forecast::figure_index("need_fte")};  // after the year
     chart.category_column = 0;
     chart.first_row = 1;
     sheet.charts.push_back(chart);
@@ -213,17 +188,18 @@ io::ExportTable cumulative_sheet(const ForecastAnswer& answer, const MessageCata
                              m.text("forecast.persons_through", {std::to_string(through)}),
                              ColumnKind::decimal, 1});
   }
-  for (const char* part : kDecompositionParts) {
+  for (std::size_t part : kDecompositionParts) {
+    const forecast::FigureField& field = forecast::kForecastFigureFields[part];
     sheet.columns.push_back(
-        {part, m.text(std::string("forecast.figure.") + part), ColumnKind::decimal, 1});
+        {std::string(field.name), figure_label(field, m), ColumnKind::decimal, 1});
   }
   bool any_withheld = false;
   auto add = [&](const std::string& label, bool hidden, auto figures_of) {
     std::vector<ExportCell> cells{ExportCell(label)};
-    auto sum_through = [&](int through, double (*value)(const forecast::ForecastFigures&)) {
+    auto sum_through = [&](int through, const forecast::FigureField& field) {
       double sum = 0;
       for (const forecast::ForecastYear& year : result.years) {
-        if (year.year <= through) sum += value(figures_of(year));
+        if (year.year <= through) sum += field.value(figures_of(year));
       }
       return sum;
     };
@@ -234,11 +210,15 @@ io::ExportTable cumulative_sheet(const ForecastAnswer& answer, const MessageCata
         cells.emplace_back(value);
       }
     };
-    for (int through : throughs) number(sum_through(through, kFigureColumns[3].value));
-    for (int through : throughs) number(sum_through(through, kFigureColumns[5].value));
-    forecast::NeedDecomposition parts;
-    for (const forecast::ForecastYear& year : result.years) parts += figures_of(year).decomposition;
-    for (const char* part : kDecompositionParts) number(part_of(parts, part));
+    constexpr auto& fields = forecast::kForecastFigureFields;
+    for (int through : throughs)
+      number(sum_through(through, fields[forecast::figure_index("need_fte")]));
+    for (int through : throughs)
+      number(sum_through(through, fields[forecast::figure_index("need_persons")]));
+    forecast::ForecastFigures parts;  // only its decomposition is summed
+    for (const forecast::ForecastYear& year : result.years)
+      parts.decomposition += figures_of(year).decomposition;
+    for (std::size_t part : kDecompositionParts) number(fields[part].value(parts));
     any_withheld = any_withheld || hidden;
     sheet.rows.push_back(std::move(cells));
   };

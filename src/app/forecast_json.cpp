@@ -1,6 +1,7 @@
 #include "app/forecast_json.h"
 
 #include "core/calendar/date.h"
+#include "core/forecast/forecast_figures.h"
 #include "io/reference/scenario_json.h"
 
 namespace kompetent::app {
@@ -38,22 +39,11 @@ Json year_json(const forecast::ForecastYear& year, const ForecastPresentation& p
 
 }  // namespace
 
-Json forecast_figures_json(const forecast::ForecastFigures& f) {
-  Json out;
-  out["demand_fte"] = f.demand_fte;
-  out["supply_fte"] = f.supply_fte;
-  out["gap_fte"] = f.gap_fte;
-  out["need_fte"] = f.need_fte;
-  out["need_contracted_fte"] = f.need_contracted_fte;
-  out["need_persons"] = f.need_persons;
-  out["staff_persons"] = f.staff_persons;
-  const forecast::NeedDecomposition& d = f.decomposition;
-  out["retirements"] = d.retirements;
-  out["turnover"] = d.turnover;
-  out["demand_growth"] = d.demand_growth;
-  out["demand_levers"] = d.demand_levers;
-  out["supply_levers"] = d.supply_levers;
-  out["surplus"] = d.surplus;
+Json forecast_figures_json(const forecast::ForecastFigures& figures) {
+  Json out = Json::object();
+  for (const forecast::FigureField& field : forecast::kForecastFigureFields) {
+    out[std::string(field.name)] = field.value(figures);
+  }
   return out;
 }
 

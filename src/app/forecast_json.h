@@ -32,7 +32,7 @@ struct ForecastPresentation {
                                                    const forecast::Scenario& scenario,
                                                    const ForecastPresentation& presentation);
 
-// One `ForecastFigures` object.
+// One `ForecastFigures` object: each figure of core/forecast/forecast_figures.h, in its order.
 [[nodiscard]] nlohmann::ordered_json forecast_figures_json(
     const forecast::ForecastFigures& figures);
 

@@ -1,5 +1,6 @@
 // kompetent forecast: the recruitment need of a municipality or a region to 2030/2035/2040/2050
 // under a scenario (docs/forecast.md), from each municipality's newest snapshot.
+#include <array>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "core/forecast/forecast_figures.h"
 #include "core/forecast/workforce_forecast.h"
 #include "io/reference/scenario_json.h"
 
@@ -33,6 +35,18 @@ struct ForecastOptions {
 };
 
 constexpr int kMilestones[] = {2030, 2035, 2040, 2050};
+
+// The CSV's figure columns: every figure of core/forecast/forecast_figures.h but staff_persons,
+// which the CSV has never had; its columns stay as the scripts that read them expect.
+constexpr auto kCsvFigureFields = [] {
+  constexpr std::size_t kLeftOut = forecast::figure_index("staff_persons");
+  std::array<forecast::FigureField, forecast::kForecastFigureFields.size() - 1> fields{};
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < forecast::kForecastFigureFields.size(); ++i) {
+    if (i != kLeftOut) fields[next++] = forecast::kForecastFigureFields[i];
+  }
+  return fields;
+}();
 
 // A scenario file is one JSON object of lever names (as for --set) to values
 // (io/reference/scenario_json.h).
@@ -135,17 +149,6 @@ int run(const ForecastOptions& options, const CommandContext& context) {
     return app::forecast_group_label(key, setup.value(), lang);
   };
 
-  const std::vector<std::string> figure_names{
-      "demand_fte",          "supply_fte",    "gap_fte",       "need_fte",
-      "need_contracted_fte", "need_persons",  "retirements",   "turnover",
-      "demand_growth",       "demand_levers", "supply_levers", "surplus"};
-  auto figure_values = [](const ForecastFigures& f) {
-    const auto& d = f.decomposition;
-    return std::vector<double>{f.demand_fte,          f.supply_fte,    f.gap_fte,       f.need_fte,
-                               f.need_contracted_fte, f.need_persons,  d.retirements,   d.turnover,
-                               d.demand_growth,       d.demand_levers, d.supply_levers, d.surplus};
-  };
-
   if (format.value() == OutputFormat::json) {
     // The API's Forecast object (app/forecast_json.h), unsuppressed; "scenario" stays the
     // name, as this command has always printed it.
@@ -171,12 +174,13 @@ int run(const ForecastOptions& options, const CommandContext& context) {
   if (format.value() == OutputFormat::csv) {
     // One row per year and group, the total first: for spreadsheets and pivot tables.
     std::vector<std::string> header{"year", "category", "service"};
-    header.insert(header.end(), figure_names.begin(), figure_names.end());
+    for (const forecast::FigureField& field : kCsvFigureFields) header.emplace_back(field.name);
     std::vector<std::vector<std::string>> rows;
     auto add = [&](int year, const std::string& category, const std::string& service,
                    const ForecastFigures& f) {
       std::vector<std::string> row{std::to_string(year), category, service};
-      for (double v : figure_values(f)) row.push_back(format_decimal(v, 3, lang));
+      for (const forecast::FigureField& field : kCsvFigureFields)
+        row.push_back(format_decimal(field.value(f), 3, lang));
       rows.push_back(std::move(row));
     };
     for (const ForecastYear& year : result.years) {
