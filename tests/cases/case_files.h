@@ -1,7 +1,11 @@
-// Reading a case folder of tests/cases (see tests/cases/README.md): the small
-// parsers the runner needs, kept apart from the runner so it reads as the spec.
+// Reading a case folder of tests/cases (see tests/cases/README.md): where the
+// folders are, what their tests are called, and the small parsers the runner
+// needs, kept apart from the runner so it reads as the spec.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -11,6 +15,20 @@
 #include <vector>
 
 namespace kompetent::cases {
+
+inline const std::filesystem::path kCasesDir =
+    std::filesystem::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases";
+inline const std::filesystem::path kDataDir = std::filesystem::path(KOMPETENT_SOURCE_DIR) / "data";
+
+// The test name of a case folder: its name with every character that is not a
+// letter or digit made '_'.
+inline std::string case_name(const ::testing::TestParamInfo<std::filesystem::path>& info) {
+  std::string name = info.param.filename().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -17,8 +17,6 @@ namespace kompetent::cases {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kCasesDir = fs::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases";
-const fs::path kDataDir = fs::path(KOMPETENT_SOURCE_DIR) / "data";
 
 constexpr const char* kDefaultOrg =
     "Sektorkode;Sektor;Enhetskode;Enhet\n"
@@ -144,14 +142,6 @@ std::vector<fs::path> case_dirs(const std::string& kind) {
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;
-}
-
-std::string case_name(const testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.filename().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
 }
 
 // ---- Comparing indicator values as tests/cases/README.md writes them ----

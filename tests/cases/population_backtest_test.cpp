@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/case_files.h"
 #include "core/forecast/population_projection.h"
 #include "io/reference/population_projection_loader.h"
 
@@ -21,8 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using forecast::PopulationSeries;
-
-const fs::path kDataDir = fs::path(KOMPETENT_SOURCE_DIR) / "data";
 
 const std::set<std::string> kTargets = {"1804", "1836", "1837", "1838", "1839", "1840",
                                         "1841", "1845", "1848", "1875", "5536", "5538",
@@ -67,7 +66,7 @@ std::map<std::string, Errors> errors_at(const std::vector<PopulationSeries>& pro
 }
 
 TEST(PopulationBacktest, ProjectingFrom2015To2020PredictsTheRegistered2021To2026) {
-  auto loaded = io::load_population_inputs(kDataDir);
+  auto loaded = io::load_population_inputs(cases::kDataDir);
   ASSERT_TRUE(loaded.ok());
   forecast::PopulationInputs inputs = loaded.value();
 

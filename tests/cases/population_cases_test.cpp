@@ -18,24 +18,15 @@ namespace kompetent {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kCasesDir = fs::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases" / "population";
-const fs::path kDataDir = fs::path(KOMPETENT_SOURCE_DIR) / "data";
+const fs::path kPopulationCasesDir = cases::kCasesDir / "population";
 
 std::vector<fs::path> population_cases() {
   std::vector<fs::path> dirs;
-  for (const auto& entry : fs::directory_iterator(kCasesDir)) {
+  for (const auto& entry : fs::directory_iterator(kPopulationCasesDir)) {
     if (entry.is_directory()) dirs.push_back(entry.path());
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;
-}
-
-std::string case_name(const testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.filename().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
 }
 
 std::vector<std::vector<std::string>> as_rows(const std::vector<io::ImportError>& errors) {
@@ -51,13 +42,13 @@ class PopulationCase : public testing::TestWithParam<fs::path> {};
 TEST_P(PopulationCase, ReportsExactlyTheExpectedErrors) {
   const fs::path dir = GetParam();
   auto municipalities =
-      io::load_municipalities(kDataDir / "reference" / "kommuner_2024_med_folkemengde.csv");
+      io::load_municipalities(cases::kDataDir / "reference" / "kommuner_2024_med_folkemengde.csv");
   ASSERT_TRUE(municipalities.ok());
   auto history =
-      io::load_municipality_history(kDataDir / "municipality_numbers.csv", municipalities.value);
+      io::load_municipality_history(cases::kDataDir / "municipality_numbers.csv", municipalities.value);
   ASSERT_TRUE(history.ok());
   auto counties =
-      io::read_county_names(kDataDir / "reference" / "kommuner_2024_med_folkemengde.csv");
+      io::read_county_names(cases::kDataDir / "reference" / "kommuner_2024_med_folkemengde.csv");
   ASSERT_TRUE(counties.ok());
 
   std::vector<io::ImportError> errors;
@@ -87,7 +78,7 @@ TEST_P(PopulationCase, ReportsExactlyTheExpectedErrors) {
   EXPECT_TRUE(value_empty) << "a refused file must load nothing";
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PopulationCase, testing::ValuesIn(population_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Cases, PopulationCase, testing::ValuesIn(population_cases()), cases::case_name);
 
 }  // namespace
 }  // namespace kompetent

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/case_files.h"
 #include "core/forecast/population_projection.h"
 #include "io/reference/municipality_history_file.h"
 #include "io/reference/population_projection_loader.h"
@@ -26,8 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using forecast::PopulationAlternative;
-const fs::path kDataDir = fs::path(KOMPETENT_SOURCE_DIR) / "data";
-const fs::path kReference = kDataDir / "reference";
+const fs::path kReference = cases::kDataDir / "reference";
 const fs::path kSsbDir = fs::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases" / "population_ssb";
 
 class PopulationFiles : public testing::Test {
@@ -36,7 +36,7 @@ class PopulationFiles : public testing::Test {
     auto municipalities = io::load_municipalities(kReference / io::kMunicipalitiesFile);
     ASSERT_TRUE(municipalities.ok());
     auto history =
-        io::load_municipality_history(kDataDir / "municipality_numbers.csv", municipalities.value);
+        io::load_municipality_history(cases::kDataDir / "municipality_numbers.csv", municipalities.value);
     ASSERT_TRUE(history.ok());
     history_ = std::move(history.value);
   }
@@ -185,7 +185,7 @@ TEST_F(PopulationFiles, SsbWideExportPicksTheAlternativeAskedFor) {
 
 TEST(PopulationProjectionLoader, ProjectsFromTheShippedFiles) {
   const auto started = std::chrono::steady_clock::now();
-  auto inputs = io::load_population_inputs(kDataDir);
+  auto inputs = io::load_population_inputs(cases::kDataDir);
   ASSERT_TRUE(inputs.ok()) << inputs.error().code;
   const auto read = std::chrono::steady_clock::now();
   std::vector<std::string> all;
@@ -216,7 +216,7 @@ TEST(PopulationProjectionLoader, ProjectsFromTheShippedFiles) {
   EXPECT_NEAR(low.value()[0].sum(2050, 0, 105),
               kvaenangen->sum(2050, 0, 105) * (152923.0 / 175548) / (169942.0 / 171826), 1e-9);
 
-  auto same = io::load_projected_population(kDataDir, one, PopulationAlternative::main, 2040);
+  auto same = io::load_projected_population(cases::kDataDir, one, PopulationAlternative::main, 2040);
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(same.value()[0].by_year,
             std::vector<forecast::AgeProfile>(kvaenangen->by_year.begin(),

@@ -225,7 +225,7 @@ std::vector<fs::path> case_files() {
   return files;
 }
 
-std::string case_name(const testing::TestParamInfo<fs::path>& info) {
+std::string suppression_case_name(const testing::TestParamInfo<fs::path>& info) {
   std::string name = info.param.stem().string();
   for (char& ch : name) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
@@ -262,7 +262,7 @@ TEST_P(SuppressionCase, MatchesExpected) {
       << "a second run on the same table gave another result";
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, SuppressionCase, testing::ValuesIn(case_files()), case_name);
+INSTANTIATE_TEST_SUITE_P(Cases, SuppressionCase, testing::ValuesIn(case_files()), suppression_case_name);
 
 // A moved or emptied folder must not pass as "no cases failed".
 TEST(SuppressionCaseFiles, FolderHoldsCases) { EXPECT_GE(case_files().size(), 25u); }

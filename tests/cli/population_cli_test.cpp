@@ -18,8 +18,6 @@ namespace fs = std::filesystem;
 using testing_support::run_kompetent;
 using testing_support::RunResult;
 
-const fs::path kCasesDir = fs::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases";
-
 fs::path fresh_dir(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("kompetent-population-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
@@ -29,7 +27,7 @@ fs::path fresh_dir(const std::string& name) {
 
 std::vector<fs::path> malformed_ssb_tables() {
   std::vector<fs::path> dirs;
-  for (const auto& entry : fs::directory_iterator(kCasesDir / "population")) {
+  for (const auto& entry : fs::directory_iterator(cases::kCasesDir / "population")) {
     if (entry.is_directory() && entry.path().filename().string().starts_with("ssb-")) dirs.push_back(entry.path());
   }
   std::sort(dirs.begin(), dirs.end());
@@ -67,7 +65,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, MalformedSsbTable, ::testing::ValuesIn(malformed
 
 TEST(PopulationCli, ImportsListsReplacesAndRemoves) {
   const fs::path dir = fresh_dir("lifecycle");
-  const std::string table = (kCasesDir / "population_ssb" / "fauske-14288-2025-2030.csv").string();
+  const std::string table = (cases::kCasesDir / "population_ssb" / "fauske-14288-2025-2030.csv").string();
   auto run = [&](std::vector<std::string> args) {
     args.insert(args.end(), {"--db", "t.db"});
     return run_kompetent(args, dir);

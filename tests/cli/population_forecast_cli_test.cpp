@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cases/case_files.h"
 #include "run_binary.h"
 
 namespace kompetent {
@@ -15,8 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::run_kompetent;
 using testing_support::RunResult;
-
-const fs::path kCasesDir = fs::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases";
 
 class PopulationCliTest : public ::testing::Test {
  protected:
@@ -54,7 +53,7 @@ double hand_support_ratio(int year, bool low = false) {
   return 940.0 / (26.0 * (2 + (year - 2025) + (low ? 1 : 0)));
 }
 
-const fs::path kFauskeTable = kCasesDir / "population_ssb" / "fauske-14288-2025-2030.csv";
+const fs::path kFauskeTable = cases::kCasesDir / "population_ssb" / "fauske-14288-2025-2030.csv";
 
 TEST_F(PopulationCliTest, TheForecastUsesTheImportedTable) {
   const auto estimated = support_ratios();
@@ -98,7 +97,7 @@ TEST_F(PopulationCliTest, TheForecastUsesTheImportedTable) {
 TEST_F(PopulationCliTest, ARefusedImportKeepsTheEarlierOne) {
   ASSERT_EQ(run({"population", "import", kFauskeTable.string(), "--db", "demo.db"}).exit_code, 0);
   RunResult refused = run({"population", "import",
-                           (kCasesDir / "population" / "ssb-missing-oldest-age" / "ssb.csv").string(), "--db",
+                           (cases::kCasesDir / "population" / "ssb-missing-oldest-age" / "ssb.csv").string(), "--db",
                            "demo.db"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.out.find("5546 2030 105"), std::string::npos) << refused.out;

@@ -12,16 +12,21 @@
 #include <string>
 #include <vector>
 
+#include "unit/core/test_support.h"
+
 namespace kompetent {
 namespace {
 
-const Dimension kByMunicipality[] = {Dimension::municipality};
+using test_support::fauske_tree;
+using test_support::kByMunicipality;
+using test_support::kByUnit;
+using test_support::key;
+
 const Dimension kBySector[] = {Dimension::sector};
-const Dimension kByUnit[] = {Dimension::unit};
 const Dimension kByCategory[] = {Dimension::category};
 const Dimension kBySectorCategory[] = {Dimension::sector, Dimension::category};
 
-CategoryTable test_categories() {
+CategoryTable breakdown_categories() {
   return CategoryTable({
       {"helsefagarbeider", "Helsefagarbeider", "Health care worker", EducationLevel::trade_certificate, 65},
       {"sykepleier", "Sykepleier", "Nurse", EducationLevel::bachelor, 65},
@@ -30,17 +35,7 @@ CategoryTable test_categories() {
   });
 }
 
-OrgTree fauske_tree(const std::string& number = "1841") {
-  auto tree = OrgTree::create(MunicipalityNumber{number},
-                              {{"HO", "Helse og omsorg"}, {"OK", "Oppvekst og kultur"}},
-                              {{"FSH", "Fauske sykehjem", "HO"},
-                               {"HJT", "Hjemmetjenesten", "HO"},
-                               {"VSK", "Vestmyra skole", "OK"}});
-  EXPECT_TRUE(tree.ok());
-  return tree.value();
-}
-
-PositionRecord rec(std::string id, std::string unit, std::string category, int percent,
+PositionRecord unit_record(std::string id, std::string unit, std::string category, int percent,
                    int birth_year = 1980) {
   PositionRecord r;
   r.employee_id = std::move(id);
@@ -56,11 +51,6 @@ Snapshot snapshot(std::string number, int year, std::vector<PositionRecord> posi
                   std::move(positions)};
 }
 
-GroupKey key(std::string municipality, std::string sector = "", std::string unit = "",
-             std::string category = "") {
-  return {std::move(municipality), std::move(sector), std::move(unit), std::move(category)};
-}
-
 std::vector<GroupKey> keys_of(const auto& rows) {
   std::vector<GroupKey> keys;
   for (const auto& row : rows) keys.push_back(row.key);
@@ -72,16 +62,18 @@ std::vector<GroupKey> keys_of(const auto& rows) {
 // the tree, 40 %.
 Snapshot fauske_2025() {
   return snapshot("1841", 2025,
-                  {rec("n1", "FSH", "sykepleier", 50), rec("h1", "FSH", "helsefagarbeider", 100),
-                   rec("t1", "VSK", "laerer", 100), rec("n1", "HJT", "sykepleier", 30),
-                   rec("x1", "LAGER", "assistent", 40)});
+                  {unit_record("n1", "FSH", "sykepleier", 50),
+                   unit_record("h1", "FSH", "helsefagarbeider", 100),
+                   unit_record("t1", "VSK", "laerer", 100),
+                   unit_record("n1", "HJT", "sykepleier", 30),
+                   unit_record("x1", "LAGER", "assistent", 40)});
 }
 
 TEST(Breakdown, GroupsByUnitInTreeOrderWithUnknownUnitsLast) {
   const Snapshot s = fauske_2025();
   const OrgTree tree = fauske_tree();
   const MunicipalityWorkforce members[] = {{&s, &tree}};
-  const auto rows = breakdown(members, kByUnit, {}, test_categories());
+  const auto rows = breakdown(members, kByUnit, {}, breakdown_categories());
   EXPECT_EQ(keys_of(rows), (std::vector<GroupKey>{key(""), key("1841", "HO", "FSH"),
                                                   key("1841", "HO", "HJT"), key("1841", "OK", "VSK"),
                                                   key("1841", "?", "LAGER")}));
@@ -104,7 +96,7 @@ TEST(Breakdown, SectorsAndCategoriesCombineInReportOrder) {
   const Snapshot s = fauske_2025();
   const OrgTree tree = fauske_tree();
   const MunicipalityWorkforce members[] = {{&s, &tree}};
-  const auto rows = breakdown(members, kBySectorCategory, {}, test_categories());
+  const auto rows = breakdown(members, kBySectorCategory, {}, breakdown_categories());
   EXPECT_EQ(keys_of(rows),
             (std::vector<GroupKey>{key(""), key("1841", "HO", "", "helsefagarbeider"),
                                    key("1841", "HO", "", "sykepleier"),
@@ -119,7 +111,7 @@ TEST(Breakdown, FilterByNodeAndCategory) {
   const Snapshot s = fauske_2025();
   const OrgTree tree = fauske_tree();
   const MunicipalityWorkforce members[] = {{&s, &tree}};
-  const CategoryTable categories = test_categories();
+  const CategoryTable categories = breakdown_categories();
   const struct {
     const char* name;
     const char* node;
@@ -152,11 +144,11 @@ TEST(Breakdown, FilterByNodeAndCategory) {
 TEST(Breakdown, NodeBreakdownListsEveryNodeInTreeOrder) {
   const Snapshot s = fauske_2025();
   const OrgTree tree = fauske_tree();
-  const Snapshot other = snapshot("1804", 2025, {rec("b1", "FSH", "sykepleier", 100)});
+  const Snapshot other = snapshot("1804", 2025, {unit_record("b1", "FSH", "sykepleier", 100)});
   const OrgTree other_tree = fauske_tree("1804");
   // Given out of order: rows come by municipality number.
   const MunicipalityWorkforce members[] = {{&s, &tree}, {&other, &other_tree}};
-  const WorkforceView view = WorkforceView::build(members, test_categories());
+  const WorkforceView view = WorkforceView::build(members, breakdown_categories());
   const auto rows = node_breakdown(view, {});
   EXPECT_EQ(keys_of(rows),
             (std::vector<GroupKey>{key(""), key("1804"), key("1804", "HO"),
@@ -172,17 +164,17 @@ TEST(TurnoverBreakdown, MoverLeavesTheUnitButNotTheMunicipality) {
   // m moves from FSH to HJT (same sector HO); s stays at FSH; l leaves VSK;
   // j joins VSK.
   const Snapshot before = snapshot("1841", 2024,
-                                   {rec("m", "FSH", "helsefagarbeider", 100),
-                                    rec("s", "FSH", "helsefagarbeider", 100),
-                                    rec("l", "VSK", "laerer", 100)});
+                                   {unit_record("m", "FSH", "helsefagarbeider", 100),
+                                    unit_record("s", "FSH", "helsefagarbeider", 100),
+                                    unit_record("l", "VSK", "laerer", 100)});
   const Snapshot after = snapshot("1841", 2025,
-                                  {rec("m", "HJT", "helsefagarbeider", 100),
-                                   rec("s", "FSH", "helsefagarbeider", 100),
-                                   rec("j", "VSK", "laerer", 100)});
+                                  {unit_record("m", "HJT", "helsefagarbeider", 100),
+                                   unit_record("s", "FSH", "helsefagarbeider", 100),
+                                   unit_record("j", "VSK", "laerer", 100)});
   const OrgTree tree = fauske_tree();
   const MunicipalityWorkforce b[] = {{&before, &tree}};
   const MunicipalityWorkforce a[] = {{&after, &tree}};
-  const CategoryTable categories = test_categories();
+  const CategoryTable categories = breakdown_categories();
   // {persons_before, persons_after, joiners, leavers, turnover}
   const struct {
     const char* name;
@@ -253,8 +245,8 @@ struct RandomRegion {
   }
 };
 
-const char* const kCategories[] = {"helsefagarbeider", "sykepleier", "assistent", "laerer",
-                                   "vaktmester"};  // the last is not in the table
+const char* const kRandomCategories[] = {"helsefagarbeider", "sykepleier", "assistent", "laerer",
+                                         "vaktmester"};  // the last is not in the table
 
 // `people` persons per municipality, some with up to 3 positions in random
 // units (a few not in the tree) and categories; birth year, gender and
@@ -287,7 +279,7 @@ RandomRegion random_region(std::mt19937& rng, int municipalities, int people, in
         PositionRecord r;
         r.employee_id = id;
         r.unit_code = pick(25) == 0 ? "UKJENT" : units[static_cast<std::size_t>(pick(static_cast<int>(units.size())))].code;
-        r.category = kCategories[pick(5)];
+        r.category = kRandomCategories[pick(5)];
         // Whole 5 %s, and now and then a value on either side of a size band's
         // edge (24.99/25, 49.99/50, 74.99/75, 99.99/100): sums of a person's
         // records land on and around the edges too.
@@ -393,7 +385,7 @@ BreakdownFilter random_filter(std::mt19937& rng, const RandomRegion& region) {
 }
 
 TEST(BreakdownProperty, EveryGroupEqualsComputeIndicators) {
-  const CategoryTable categories = test_categories();
+  const CategoryTable categories = breakdown_categories();
   std::mt19937 rng(20251231);
   std::size_t groups_checked = 0;
   for (int round = 0; round < 12; ++round) {
@@ -427,7 +419,7 @@ TEST(BreakdownProperty, EveryGroupEqualsComputeIndicators) {
 }
 
 TEST(BreakdownProperty, NodeBreakdownEqualsBreakdownPerLevel) {
-  const CategoryTable categories = test_categories();
+  const CategoryTable categories = breakdown_categories();
   std::mt19937 rng(7);
   const RandomRegion region = random_region(rng, 3, 80, 2025, 0);
   const std::vector<MunicipalityWorkforce> members = region.members();
@@ -449,7 +441,7 @@ TEST(BreakdownProperty, NodeBreakdownEqualsBreakdownPerLevel) {
 }
 
 TEST(BreakdownProperty, EveryGroupEqualsComputeTurnover) {
-  const CategoryTable categories = test_categories();
+  const CategoryTable categories = breakdown_categories();
   std::mt19937 rng(42);
   for (int round = 0; round < 6; ++round) {
     // Same seeds for ids so about half the persons are in both snapshots.
@@ -486,17 +478,17 @@ TEST(BreakdownProperty, EveryGroupEqualsComputeTurnover) {
 }
 
 TEST(WorkforceView, SameEmployeeIdInTwoMunicipalitiesIsTwoPersons) {
-  const Snapshot a = snapshot("1841", 2025, {rec("e1", "FSH", "sykepleier", 100)});
-  const Snapshot b = snapshot("1804", 2025, {rec("e1", "FSH", "sykepleier", 100)});
+  const Snapshot a = snapshot("1841", 2025, {unit_record("e1", "FSH", "sykepleier", 100)});
+  const Snapshot b = snapshot("1804", 2025, {unit_record("e1", "FSH", "sykepleier", 100)});
   const OrgTree ta = fauske_tree("1841");
   const OrgTree tb = fauske_tree("1804");
   const MunicipalityWorkforce members[] = {{&a, &ta}, {&b, &tb}};
-  const auto rows = breakdown(members, kByCategory, {}, test_categories());
+  const auto rows = breakdown(members, kByCategory, {}, breakdown_categories());
   EXPECT_EQ(rows[0].indicators.persons, 2);
 }
 
 TEST(WorkforceView, EmptyRegionGivesOneEmptyTotal) {
-  const WorkforceView view = WorkforceView::build({}, test_categories());
+  const WorkforceView view = WorkforceView::build({}, breakdown_categories());
   const auto rows = breakdown(view, kByUnit, {});
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].indicators, WorkforceIndicators{});

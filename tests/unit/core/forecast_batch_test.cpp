@@ -9,7 +9,7 @@
 namespace kompetent::forecast {
 namespace {
 
-constexpr int kBaseYear = 2025;
+constexpr int kBatchBaseYear = 2025;
 
 ForecastParameters batch_parameters() {
   ForecastParameters parameters;
@@ -21,10 +21,11 @@ ForecastParameters batch_parameters() {
 }
 
 PopulationSeries batch_population(const std::string& municipality, double growth) {
-  PopulationSeries population{municipality, PopulationAlternative::main, kBaseYear, kBaseYear, {}};
+  PopulationSeries population{municipality, PopulationAlternative::main, kBatchBaseYear,
+                              kBatchBaseYear, {}};
   AgeProfile ages{};
   for (std::size_t age = 0; age < kAgeCount; ++age) ages[age] = 50 + static_cast<double>(age % 7);
-  for (int year = kBaseYear; year <= 2050; ++year) {
+  for (int year = kBatchBaseYear; year <= 2050; ++year) {
     population.by_year.push_back(ages);
     for (double& persons : ages) persons *= 1 + growth;
   }
@@ -54,7 +55,7 @@ TEST(ForecastBatch, EqualsForecastWorkforceOnAnyNumberOfThreads) {
       staff.push_back({1958 + (i * 7 + m) % 45, i % 3 ? "sykepleier" : "helsefagarbeider", "pleie_omsorg",
                        0.4 + 0.1 * (i % 6)});
     }
-    prepared.push_back(prepare_workforce(staff, kBaseYear, parameters).value());
+    prepared.push_back(prepare_workforce(staff, kBatchBaseYear, parameters).value());
     populations.push_back(batch_population("18" + std::to_string(40 + m), 0.01 * (m - 2)));
   }
   std::vector<Scenario> scenarios(3);
@@ -80,7 +81,7 @@ TEST(ForecastBatch, EqualsForecastWorkforceOnAnyNumberOfThreads) {
 TEST(ForecastBatch, AFailingJobKeepsItsErrorInPlace) {
   const ForecastParameters parameters = batch_parameters();
   const std::vector<StaffMember> staff{{1970, "sykepleier", "pleie_omsorg", 1.0}};
-  const PreparedWorkforce prepared = prepare_workforce(staff, kBaseYear, parameters).value();
+  const PreparedWorkforce prepared = prepare_workforce(staff, kBatchBaseYear, parameters).value();
   const PopulationSeries population = batch_population("1841", 0);
   Scenario bad;
   bad.turnover.default_value = 2;  // out of range

@@ -40,7 +40,7 @@ struct Expectation {
   double value = 0;
 };
 
-struct Case {
+struct ForecastCaseFile {
   int base_year = 0;
   int to_year = 0;
   ForecastParameters parameters;
@@ -50,8 +50,8 @@ struct Case {
   std::vector<Expectation> expectations;
 };
 
-Case read_case(const std::filesystem::path& path) {
-  Case c;
+ForecastCaseFile read_case(const std::filesystem::path& path) {
+  ForecastCaseFile c;
   c.scenario.turnover = {};
   c.scenario.sick_leave = {0, 0, 2030};
   c.scenario.outside_recruit_share = 0;
@@ -111,7 +111,7 @@ Case read_case(const std::filesystem::path& path) {
   return c;
 }
 
-PopulationSeries series_of(const Case& c) {
+PopulationSeries series_of(const ForecastCaseFile& c) {
   PopulationSeries series;
   series.municipality = "9999";
   series.first_year = c.population.begin()->first;
@@ -151,7 +151,7 @@ class ForecastCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ForecastCase, MatchesHandComputedValues) {
   const std::filesystem::path path = kCaseDir / GetParam();
-  const Case c = read_case(path);
+  const ForecastCaseFile c = read_case(path);
   ASSERT_FALSE(c.population.empty()) << "a case needs a population line";
   auto prepared = prepare_workforce(c.staff, c.base_year, c.parameters);
   ASSERT_TRUE(prepared.ok()) << prepared.error().code;

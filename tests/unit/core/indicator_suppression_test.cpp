@@ -18,18 +18,17 @@
 #include <vector>
 
 #include "core/privacy/row_lattice.h"
+#include "unit/core/test_support.h"
 
 namespace kompetent::privacy {
 namespace {
 
-const Dimension kByMunicipality[] = {Dimension::municipality};
-const Dimension kByUnit[] = {Dimension::unit};
-const Dimension kByMunicipalityCategory[] = {Dimension::municipality, Dimension::category};
+using test_support::fauske_tree;
+using test_support::kByMunicipality;
+using test_support::kByUnit;
+using test_support::key;
 
-GroupKey key(std::string municipality, std::string sector = "", std::string unit = "",
-             std::string category = "") {
-  return {std::move(municipality), std::move(sector), std::move(unit), std::move(category)};
-}
+const Dimension kByMunicipalityCategory[] = {Dimension::municipality, Dimension::category};
 
 // `persons` persons who are alike: aged 45–49, full-time, female, with a known, relevant,
 // skilled education, no further education and no retirement within ten years. Every share
@@ -222,16 +221,6 @@ TEST(IndicatorSuppression, MunicipalityByCategory) {
 
 CategoryTable categories() {
   return CategoryTable({{"sykepleier", "Sykepleier", "Nurse", EducationLevel::bachelor, 65}});
-}
-
-OrgTree fauske_tree() {
-  auto tree = OrgTree::create(MunicipalityNumber{"1841"},
-                              {{"HO", "Helse og omsorg"}, {"OK", "Oppvekst og kultur"}},
-                              {{"FSH", "Fauske sykehjem", "HO"},
-                               {"HJT", "Hjemmetjenesten", "HO"},
-                               {"VSK", "Vestmyra skole", "OK"}});
-  EXPECT_TRUE(tree.ok());
-  return tree.value();
 }
 
 // `count` alike nurses at `unit`: born 1978 (47 in 2025), female, 100 %, bachelor.

@@ -53,14 +53,14 @@ WorkforceIndicators baseline(std::int64_t persons) {
   return w;
 }
 
-struct Case {
+struct IndicatorsCase {
   const char* name;
   std::vector<PositionRecord> records;
   WorkforceIndicators expected;
 };
 
-std::vector<Case> cases() {
-  std::vector<Case> out;
+std::vector<IndicatorsCase> cases() {
+  std::vector<IndicatorsCase> out;
   {
     // Empty group: zero counts, 0/0 shares, no averages.
     out.push_back({"empty group", {}, baseline(0)});
@@ -272,7 +272,7 @@ std::vector<Case> cases() {
 
 TEST(ComputeIndicators, HandComputedCases) {
   const CategoryTable categories = test_categories();
-  for (const Case& c : cases()) {
+  for (const IndicatorsCase& c : cases()) {
     SCOPED_TRACE(c.name);
     const WorkforceIndicators got = compute_indicators(c.records, kYear, categories);
     EXPECT_EQ(got.positions, c.expected.positions);

@@ -45,7 +45,7 @@ MunicipalityHistory nord_history() {
       numbers({"1804", "1806", "1875", "5540", "5546", "5055", "5056", "5059"}));
 }
 
-struct Case {
+struct CurrentNumbersCase {
   const char* what;
   const char* number;
   std::vector<MunicipalityNumber> expected;
@@ -53,7 +53,7 @@ struct Case {
 
 TEST(MunicipalityHistoryTest, CurrentNumbersFollowChainsAndSplits) {
   const MunicipalityHistory history = nord_history();
-  const Case cases[] = {
+  const CurrentNumbersCase cases[] = {
       {"Kvænangen 2016 number, via 5429", "1943", numbers({"5546"})},
       {"Kvænangen 2020–2023 number", "5429", numbers({"5546"})},
       {"Kåfjord 2016 number, via 5426", "1940", numbers({"5540"})},
@@ -67,7 +67,7 @@ TEST(MunicipalityHistoryTest, CurrentNumbersFollowChainsAndSplits) {
       {"not digits", "19a3", {}},
       {"empty", "", {}},
   };
-  for (const Case& c : cases) {
+  for (const CurrentNumbersCase& c : cases) {
     EXPECT_EQ(history.current_numbers_for(c.number), c.expected)
         << c.what << " (" << c.number << ")";
   }

@@ -12,7 +12,7 @@ struct HeaderCase {
   std::string_view normalized;
 };
 
-constexpr HeaderCase kCases[] = {
+constexpr HeaderCase kHeaderCases[] = {
     {"F\xC3\xB8" "dsels\xC3\xA5r", "fodselsar"},   // Fødselsår
     {"F\xC3\x98" "DSELS\xC3\x85R", "fodselsar"},   // FØDSELSÅR
     {"Fodselsar", "fodselsar"},
@@ -36,7 +36,7 @@ constexpr HeaderCase kCases[] = {
 };
 
 TEST(HeaderNameTest, Normalizes) {
-  for (const HeaderCase& c : kCases) {
+  for (const HeaderCase& c : kHeaderCases) {
     SCOPED_TRACE(c.header);
     EXPECT_EQ(normalize_header_name(c.header), c.normalized);
   }

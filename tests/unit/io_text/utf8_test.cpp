@@ -16,7 +16,7 @@ struct Utf8Case {
 };
 
 // The invalid cases follow RFC 3629 §4 and the Unicode table of well-formed sequences.
-constexpr Utf8Case kCases[] = {
+constexpr Utf8Case kUtf8Cases[] = {
     {"empty", "", true, 0},
     {"ascii", "Ansattnummer;Enhet\r\n", true, 0},
     {"norwegian letters", "F\xC3\xB8" "dsels\xC3\xA5r \xC3\x86\xC3\x98\xC3\x85", true, 0},
@@ -39,7 +39,7 @@ constexpr Utf8Case kCases[] = {
 };
 
 TEST(Utf8Test, ValidatesWholeText) {
-  for (const Utf8Case& c : kCases) {
+  for (const Utf8Case& c : kUtf8Cases) {
     SCOPED_TRACE(c.name);
     Utf8Validator validator;
     validator.feed(c.bytes);
@@ -53,7 +53,7 @@ TEST(Utf8Test, ValidatesWholeText) {
 
 // A sequence split across two reads must be judged as if read whole.
 TEST(Utf8Test, GivesTheSameAnswerForEverySplit) {
-  for (const Utf8Case& c : kCases) {
+  for (const Utf8Case& c : kUtf8Cases) {
     for (std::size_t split = 0; split <= c.bytes.size(); ++split) {
       SCOPED_TRACE(std::string(c.name) + " split at " + std::to_string(split));
       Utf8Validator validator;

@@ -14,7 +14,7 @@ struct TranscodeCase {
   std::string_view utf8;
 };
 
-constexpr TranscodeCase kCases[] = {
+constexpr TranscodeCase kTranscodeCases[] = {
     {"Ansattnummer", "Ansattnummer"},
     {"F\xF8" "dsels\xE5r", "F\xC3\xB8" "dsels\xC3\xA5r"},       // Fødselsår
     {"\xC6\xD8\xC5\xE6\xF8\xE5", "\xC3\x86\xC3\x98\xC3\x85\xC3\xA6\xC3\xB8\xC3\xA5"},  // ÆØÅæøå
@@ -32,7 +32,7 @@ constexpr TranscodeCase kCases[] = {
 };
 
 TEST(Windows1252Test, TranscodesToUtf8) {
-  for (const TranscodeCase& c : kCases) {
+  for (const TranscodeCase& c : kTranscodeCases) {
     SCOPED_TRACE(std::string(c.utf8));
     std::string out = "x";
     EXPECT_TRUE(append_windows_1252_as_utf8(c.windows_1252, out));

@@ -5,8 +5,6 @@
 namespace kompetent::store::testing {
 namespace {
 
-const MunicipalityNumber kFauske{"1841"};
-
 OrgTree make_tree(std::vector<Sector> sectors, std::vector<Unit> units,
                   MunicipalityNumber municipality = kFauske) {
   auto tree = OrgTree::create(std::move(municipality), std::move(sectors), std::move(units));

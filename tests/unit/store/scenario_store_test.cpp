@@ -18,9 +18,9 @@ SavedScenario scenario(std::string name, ScenarioScope scope,
   return s;
 }
 
-const ScenarioScope kFauske{"1841", ""};
-const ScenarioScope kSaltdal{"1840", ""};
-const ScenarioScope kSalten{"", "salten"};
+const ScenarioScope kFauskeScope{"1841", ""};
+const ScenarioScope kSaltdalScope{"1840", ""};
+const ScenarioScope kSaltenScope{"", "salten"};
 
 class ScenarioStoreTest : public StoreTest {
  protected:
@@ -43,10 +43,10 @@ class ScenarioStoreTest : public StoreTest {
 
 TEST_F(ScenarioStoreTest, KeepsEveryFieldAsSaved) {
   const std::string levers = R"({"turnover": 0.08, "population":"low", "task_shift":["a:b:0.1"]})";
-  const std::int64_t id = insert(scenario("Heltid 2030 – «Sámi»", kFauske, levers));
+  const std::int64_t id = insert(scenario("Heltid 2030 – «Sámi»", kFauskeScope, levers));
   auto found = scenarios().find_scenario(id);
   ASSERT_TRUE(found.ok());
-  SavedScenario expected = scenario("Heltid 2030 – «Sámi»", kFauske, levers);
+  SavedScenario expected = scenario("Heltid 2030 – «Sámi»", kFauskeScope, levers);
   expected.id = id;
   expected.created_at = kNow;
   expected.updated_at = kNow;
@@ -54,27 +54,27 @@ TEST_F(ScenarioStoreTest, KeepsEveryFieldAsSaved) {
 }
 
 TEST_F(ScenarioStoreTest, ListsOneScopeSortedByName) {
-  insert(scenario("Lav turnover", kFauske));
-  insert(scenario("Heltid", kFauske));
-  insert(scenario("Andre", kSaltdal));
-  insert(scenario("Felles", kSalten));
-  EXPECT_EQ(names(kFauske), (std::vector<std::string>{"Heltid", "Lav turnover"}));
-  EXPECT_EQ(names(kSaltdal), (std::vector<std::string>{"Andre"}));
-  EXPECT_EQ(names(kSalten), (std::vector<std::string>{"Felles"}));
+  insert(scenario("Lav turnover", kFauskeScope));
+  insert(scenario("Heltid", kFauskeScope));
+  insert(scenario("Andre", kSaltdalScope));
+  insert(scenario("Felles", kSaltenScope));
+  EXPECT_EQ(names(kFauskeScope), (std::vector<std::string>{"Heltid", "Lav turnover"}));
+  EXPECT_EQ(names(kSaltdalScope), (std::vector<std::string>{"Andre"}));
+  EXPECT_EQ(names(kSaltenScope), (std::vector<std::string>{"Felles"}));
   EXPECT_EQ(names(ScenarioScope{"", "nord-troms"}), std::vector<std::string>{});
 }
 
 TEST_F(ScenarioStoreTest, NamesAreUniquePerScope) {
-  insert(scenario("Heltid", kFauske));
-  auto again = scenarios().insert_scenario(scenario("Heltid", kFauske));
+  insert(scenario("Heltid", kFauskeScope));
+  auto again = scenarios().insert_scenario(scenario("Heltid", kFauskeScope));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
   EXPECT_EQ(again.error().code, "scenario_name_taken");
   EXPECT_EQ(again.error().args, std::vector<std::string>{"Heltid"});
   // Another municipality, and a region, may use the name.
-  insert(scenario("Heltid", kSaltdal));
-  insert(scenario("Heltid", kSalten));
-  auto region_again = scenarios().insert_scenario(scenario("Heltid", kSalten));
+  insert(scenario("Heltid", kSaltdalScope));
+  insert(scenario("Heltid", kSaltenScope));
+  auto region_again = scenarios().insert_scenario(scenario("Heltid", kSaltenScope));
   ASSERT_FALSE(region_again.ok());
   EXPECT_EQ(region_again.error().code, "scenario_name_taken");
 }
@@ -83,28 +83,28 @@ TEST_F(ScenarioStoreTest, RefusesWhatCannotBeStored) {
   const SavedScenario cases[] = {
       scenario("Begge", ScenarioScope{"1841", "salten"}),
       scenario("Ingen", ScenarioScope{"", ""}),
-      scenario("", kFauske),
-      scenario("Liste", kFauske, "[1, 2]"),
-      scenario("Ikke JSON", kFauske, "{turnover: 0.08"),
+      scenario("", kFauskeScope),
+      scenario("Liste", kFauskeScope, "[1, 2]"),
+      scenario("Ikke JSON", kFauskeScope, "{turnover: 0.08"),
   };
   for (const SavedScenario& s : cases) {
     auto id = scenarios().insert_scenario(s);
     ASSERT_FALSE(id.ok()) << s.name;
     EXPECT_EQ(id.error().code, "invalid_scenario") << s.name;
   }
-  EXPECT_EQ(names(kFauske), std::vector<std::string>{});
+  EXPECT_EQ(names(kFauskeScope), std::vector<std::string>{});
 }
 
 TEST_F(ScenarioStoreTest, UpdateRenamesAndReplacesTheLevers) {
-  const std::int64_t id = insert(scenario("Heltid", kFauske));
-  const std::int64_t other = insert(scenario("Lav turnover", kFauske));
+  const std::int64_t id = insert(scenario("Heltid", kFauskeScope));
+  const std::int64_t other = insert(scenario("Lav turnover", kFauskeScope));
   clock_ = FixedClock{kNow + 1h};
   ASSERT_TRUE(scenarios().update_scenario(id, "Heltid 2035", R"({"turnover":0.05})").ok());
   auto found = scenarios().find_scenario(id);
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found.value().name, "Heltid 2035");
   EXPECT_EQ(found.value().levers_json, R"({"turnover":0.05})");
-  EXPECT_EQ(found.value().scope, kFauske);
+  EXPECT_EQ(found.value().scope, kFauskeScope);
   EXPECT_EQ(found.value().created_by, "fauske.hr");
   EXPECT_EQ(found.value().created_at, kNow);
   EXPECT_EQ(found.value().updated_at, kNow + 1h);
@@ -113,11 +113,11 @@ TEST_F(ScenarioStoreTest, UpdateRenamesAndReplacesTheLevers) {
   auto taken = scenarios().update_scenario(other, "Heltid 2035", R"({})");
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().code, "scenario_name_taken");
-  EXPECT_EQ(names(kFauske), (std::vector<std::string>{"Heltid 2035", "Lav turnover"}));
+  EXPECT_EQ(names(kFauskeScope), (std::vector<std::string>{"Heltid 2035", "Lav turnover"}));
 }
 
 TEST_F(ScenarioStoreTest, MissingIdsAreNotFoundWithTheId) {
-  const std::int64_t id = insert(scenario("Heltid", kFauske));
+  const std::int64_t id = insert(scenario("Heltid", kFauskeScope));
   ASSERT_TRUE(scenarios().delete_scenario(id).ok());
   auto found = scenarios().find_scenario(id);
   ASSERT_FALSE(found.ok());
@@ -133,11 +133,11 @@ TEST_F(ScenarioStoreTest, MissingIdsAreNotFoundWithTheId) {
 }
 
 TEST_F(ScenarioStoreTest, SurvivesReopening) {
-  const std::int64_t id = insert(scenario("Heltid", kSalten));
+  const std::int64_t id = insert(scenario("Heltid", kSaltenScope));
   reopen();
   auto found = scenarios().find_scenario(id);
   ASSERT_TRUE(found.ok());
-  EXPECT_EQ(found.value().scope, kSalten);
+  EXPECT_EQ(found.value().scope, kSaltenScope);
   EXPECT_TRUE(database().integrity_check().ok());
 }
 

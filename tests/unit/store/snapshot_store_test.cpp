@@ -10,7 +10,6 @@ namespace kompetent::store::testing {
 namespace {
 
 const MunicipalityNumber kBodo{"1804"};
-const MunicipalityNumber kFauske{"1841"};
 constexpr Date kYearEnd = make_date(2025, 12, 31);
 
 using SnapshotStoreTest = StoreTest;

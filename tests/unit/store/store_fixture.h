@@ -1,5 +1,5 @@
 // Shared by the store tests: a fresh database in its own temporary directory
-// per test, a pinned clock, and records with every field set.
+// per test, a pinned clock, a municipality, and records with every field set.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -21,6 +21,9 @@ using namespace std::chrono_literals;
 inline constexpr std::chrono::sys_seconds kNow{std::chrono::sys_days{std::chrono::year{2025} /
                                                                       3 / 1} +
                                                8h + 30min};
+
+// Fauske, the municipality the org and snapshot store tests write to.
+inline const MunicipalityNumber kFauske{"1841"};
 
 class StoreTest : public ::testing::Test {
  protected:
