@@ -7,10 +7,10 @@
 # The libraries and the GoogleTest files are compiled as unity batches
 # (KOMPETENT_UNITY), so the heavy headers (CLI11, Boost.Beast/Asio, nlohmann/json,
 # GoogleTest) are parsed a few times instead of once per file; a clean build needs
-# about half the CPU time (docs/PERFORMANCE.md). For quick
-# incremental work on one file, configure a build dir of your own without it. This
-# needs every file-local name to be unique within its layer (and test folder); if a new clash breaks
-# the unity build, the script says so and builds file by file.
+# about half the CPU time (docs/PERFORMANCE.md). For quick incremental work on one
+# file, configure a build dir of your own without it. This needs every file-local
+# name to be unique within its layer (and test folder); if a new clash breaks the
+# unity build, the script says so and builds file by file.
 # JOBS overrides the number of parallel compilations (default: nproc).
 #
 # TSan: BOOST_ASIO_DISABLE_FENCED_BLOCK. Asio brackets each handler with
