@@ -19,8 +19,16 @@ run: build web
 ## test: build and run every test (release build with the browser tests; unit, import and API
 ## tests again under ASan/UBSan; and the 30-second API load test against the server under
 ## ThreadSanitizer)
-test: build web e2e-deps build-asan build-tsan
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+# The browser tests keep about one core busy for three minutes, so the TSan build (one
+# compiler at a time) runs beside the release tests instead of after them; its output goes
+# to $(TSAN_BUILD)/build.log and is shown if it fails.
+test: build web e2e-deps build-asan
+	@mkdir -p $(TSAN_BUILD)
+	@echo "make test: building the TSan binary beside the release tests ($(TSAN_BUILD)/build.log)"
+	@JOBS=1 bash scripts/build.sh tsan $(TSAN_BUILD) > $(TSAN_BUILD)/build.log 2>&1 & tsan=$$!; \
+	  (cd $(BUILD) && ctest --output-on-failure -j $(JOBS)); tests=$$?; \
+	  if ! wait $$tsan; then cat $(TSAN_BUILD)/build.log; echo "make test: the TSan build failed" >&2; exit 1; fi; \
+	  exit $$tests
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|cases|fuzz|api'
 	$(MAKE) --no-print-directory load-test
 
