@@ -172,7 +172,9 @@ describe('navigation, language, formats and roles', { skip: skip ?? false }, () 
       assert.equal(await textOf(page, byTestId('lang-switch')), 'Norsk');
       const navEn = await textOf(page, byTestId('nav-overview'));
       assert.notEqual(navEn, navNb, 'the menu is translated');
-      assert.equal(await textOf(page, byTestId('snapshot-date')), '30/06/2026');
+      // The switch reloads the page's data (the API's labels follow the language), so the
+      // overview is briefly empty: wait for it.
+      await eventually(() => textOf(page, byTestId('snapshot-date')), '30/06/2026', 'snapshot-date in English');
       await eventually(() => textOf(page, byTestId('kpi-part-time')).then((t) => t.includes('47.5%')), true,
         'part-time as "47.5%" in English');
       assert.equal(await page.evaluate(() => localStorage.getItem('kompetent.lang')), 'en');
