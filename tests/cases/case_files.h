@@ -20,14 +20,17 @@ inline const std::filesystem::path kCasesDir =
     std::filesystem::path(KOMPETENT_SOURCE_DIR) / "tests" / "cases";
 inline const std::filesystem::path kDataDir = std::filesystem::path(KOMPETENT_SOURCE_DIR) / "data";
 
-// The test name of a case folder: its name with every character that is not a
-// letter or digit made '_'.
-inline std::string case_name(const ::testing::TestParamInfo<std::filesystem::path>& info) {
-  std::string name = info.param.filename().string();
-  for (char& c : name) {
+// `text` as a GoogleTest name: every character that is not a letter or digit made '_'.
+inline std::string test_name_of(std::string text) {
+  for (char& c : text) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
-  return name;
+  return text;
+}
+
+// The test name of a case folder: its name, as a GoogleTest name.
+inline std::string case_name(const ::testing::TestParamInfo<std::filesystem::path>& info) {
+  return test_name_of(info.param.filename().string());
 }
 
 inline std::string read_text(const std::filesystem::path& path) {

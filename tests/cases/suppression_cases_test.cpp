@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -225,12 +224,9 @@ std::vector<fs::path> case_files() {
   return files;
 }
 
+// A case here is a file, not a folder: its name without ".json".
 std::string suppression_case_name(const testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.stem().string();
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
+  return test_name_of(info.param.stem().string());
 }
 
 class SuppressionCase : public testing::TestWithParam<fs::path> {};

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "cases/case_files.h"
@@ -34,14 +33,6 @@ std::vector<fs::path> malformed_ssb_tables() {
   return dirs;
 }
 
-std::string case_name(const ::testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.filename().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
 class MalformedSsbTable : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(MalformedSsbTable, IsRefusedWithItsProblemsAndNothingStored) {
@@ -61,7 +52,8 @@ TEST_P(MalformedSsbTable, IsRefusedWithItsProblemsAndNothingStored) {
   fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, MalformedSsbTable, ::testing::ValuesIn(malformed_ssb_tables()), case_name);
+INSTANTIATE_TEST_SUITE_P(Cases, MalformedSsbTable, ::testing::ValuesIn(malformed_ssb_tables()),
+                         cases::case_name);
 
 TEST(PopulationCli, ImportsListsReplacesAndRemoves) {
   const fs::path dir = fresh_dir("lifecycle");
